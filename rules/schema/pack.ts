@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { SITE_KINDS } from '../model/snapshot.ts';
+
+/**
+ * The rule-pack schema: the single source of truth for pack files. Check-specific `options` are validated
+ * separately against each check's own schema (see `loadPack`), so errors name the exact option path.
+ */
+
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as news-column-stale');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const localText = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const ruleSource = z.strictObject({
+  doc: z.string().min(1),
+  item: z.string().optional(),
+  quote: z.string().optional(),
+  quoteSimplified: z.string().optional(),
+  file: z.string().optional(),
+});
+
+export const sourceDocument = z.strictObject({
+  doc: z.string().min(1),
+  title: z.string().min(1),
+  issued: isoDate.optional(),
+  inForce: isoDate.optional(),
+  file: z.string().optional(),
+});
+
+export const columnClass = z.strictObject({
+  name: localText,
+  synonyms: z.array(z.string().min(1)).min(1),
+  slugs: z.array(z.string().regex(/^[a-z0-9_]+$/, 'a lower-case URL slug')).default([]),
+  parent: kebabId.optional(),
+  /** Words that rule a link out even though a synonym matches (e.g. 招聘 for 通知). */
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
+export const severity = z.enum(['veto', 'deduct', 'advisory', 'info']);
+export const siteKind = z.enum(SITE_KINDS as [string, ...string[]]);
+
+export const ruleDef = z.strictObject({
+  id: kebabId,
+  title: localText,
+  check: z.string().min(1),
+  column: kebabId.optional(),
+  options: z.record(z.string(), z.unknown()).default({}),
+  severity,
+  appliesTo: z.array(siteKind).optional(),
+  validFrom: isoDate.optional(),
+  validTo: isoDate.optional(),
+  source: ruleSource,
+});
+
+export const vetoDef = z.strictObject({
+  id: kebabId,
+  title: localText,
+  rules: z.array(kebabId).min(1),
+  atLeast: z.number().int().positive(),
+  source: ruleSource,
+});
+
+export const scoringItem = z.strictObject({
+  id: kebabId,
+  title: localText,
+  rules: z.array(kebabId).min(1),
+  /** Points deducted per failing finding. */
+  points: z.number().positive(),
+  /** Deductions within one item never exceed this. */
+  cap: z.number().positive(),
+});
+
+export const packDef = z.strictObject({
+  id: kebabId,
+  title: localText,
+  kind: z.enum(['national', 'regulation', 'local-plan']),
+  sources: z.array(sourceDocument).min(1),
+  validFrom: isoDate,
+  validTo: isoDate.optional(),
+  appliesTo: z.array(siteKind).min(1),
+  /** Extra column classes; the shared library in `rules/packs/columns.yaml` is always available. */
+  columns: z.record(kebabId, columnClass).default({}),
+  rules: z.array(ruleDef).min(1),
+  verdict: z
+    .strictObject({
+      vetoes: z.array(vetoDef).default([]),
+      scoring: z
+        .strictObject({ max: z.number().positive(), passMark: z.number().nonnegative(), items: z.array(scoringItem).min(1) })
+        .optional(),
+    })
+    .default({ vetoes: [] }),
+});
+
+export const columnLibrary = z.strictObject({
+  id: z.literal('columns'),
+  title: localText,
+  columns: z.record(kebabId, columnClass),
+});
+
+export type ColumnClass = z.infer<typeof columnClass>;
+export type RuleDef = z.infer<typeof ruleDef>;
+export type PackDef = z.infer<typeof packDef>;
+export type VetoDef = z.infer<typeof vetoDef>;
+export type ScoringItem = z.infer<typeof scoringItem>;
+export type ColumnLibrary = z.infer<typeof columnLibrary>;
+
+/** A pack after loading: its own columns merged over the shared library. */
+export interface LoadedPack extends PackDef {
+  columnClasses: Record<string, ColumnClass>;
+  file: string;
+}
