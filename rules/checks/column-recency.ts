@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { addDays, daysBetween } from '../dates/days.ts';
+import { defineCheck } from './define.ts';
+import { columnEvidence, itemEvidence, matchesTitle, newestDated } from './evidence.ts';
+
+/** A column's newest dated item is within the allowed age (calendar or working days). */
+export default defineCheck({
+  id: 'column-recency',
+  needsColumn: false,
+  options: z.strictObject({
+    maxAge: z.number().int().positive(),
+    unit: z.enum(['days', 'workdays']).default('days'),
+    warnBeforeDays: z.number().int().min(0).default(0),
+    titleIncludes: z.array(z.string().min(1)).default([]),
+    /** An item without a date counts as not updated (国办秘函〔2019〕19号); `needs-review` only for lenient packs. */
+    undated: z.enum(['fail', 'needs-review']).default('fail'),
+  }),
+  messages: {
+    fresh: { zh: '「{{column}}」最近更新于 {{date}}（{{ageDays}} 天前，限 {{maxAge}} {{unitZh}}）', en: '"{{column}}" last updated {{date}}, {{ageDays}} days ago (limit {{maxAge}} {{unit}})' },
+    stale: { zh: '「{{column}}」最近更新于 {{date}}，已 {{ageDays}} 天未更新（限 {{maxAge}} {{unitZh}}）', en: '"{{column}}" last updated {{date}}, {{ageDays}} days ago (limit {{maxAge}} {{unit}})' },
+    'due-soon': { zh: '「{{column}}」需在 {{dueDate}} 前更新（最近 {{date}}）', en: '"{{column}}" must be updated by {{dueDate}} (last {{date}})' },
+    undated: { zh: '「{{column}}」有 {{items}} 条信息但均无发布日期，视为未更新', en: '"{{column}}" has {{items}} items but none carries a date: counted as not updated' },
+    empty: { zh: '「{{column}}」无内容（由空白栏目规则判定）', en: '"{{column}}" is empty (judged by the empty-column rule)' },
+    unreadable: { zh: '「{{column}}」无法读取：{{reason}}', en: '"{{column}}" could not be read: {{reason}}' },
+    'no-column': { zh: '未找到该类栏目，不判定更新', en: 'No such column found: freshness not judged' },
+    'calendar-unknown': { zh: '「{{column}}」的期限落在官方工作日历未覆盖的年份，无法判定', en: '"{{column}}": the deadline falls in a year the official calendar does not cover' },
+  },
+  evaluate({ columns, options, now, calendar, report }) {
+    if (columns.length === 0) return report({ outcome: 'not-applicable', messageId: 'no-column' });
+    const unitData = { maxAge: options.maxAge, unit: options.unit === 'days' ? 'days' : 'working days', unitZh: options.unit === 'days' ? '天' : '个工作日' };
+    for (const column of columns) {
+      const base = { column: column.name, ...unitData };
+      if (column.status !== 'ok') {
+        report({ outcome: 'needs-review', messageId: 'unreadable', column, data: { ...base, reason: column.statusReason ?? column.status }, evidence: [columnEvidence(column)] });
+        continue;
+      }
+      const items = column.items.filter((i) => matchesTitle(i, options.titleIncludes));
+      if (column.itemCount === 0 || items.length === 0) {
+        report({ outcome: 'not-applicable', messageId: 'empty', column, data: base });
+        continue;
+      }
+      const newest = newestDated(items, now);
+      if (!newest) {
+        report({ outcome: options.undated, messageId: 'undated', column, data: { ...base, items: items.length }, evidence: [columnEvidence(column), ...items.slice(0, 3).map((i) => itemEvidence(i, 'no date'))] });
+        continue;
+      }
+      const dueDate = options.unit === 'days' ? addDays(newest.date!, options.maxAge) : calendar.addWorkdays(newest.date!, options.maxAge);
+      const data = { ...base, date: newest.date!, ageDays: daysBetween(newest.date!, now) };
+      const evidence = [itemEvidence(newest, 'newest dated item')];
+      if (!dueDate) report({ outcome: 'needs-review', messageId: 'calendar-unknown', column, data, evidence });
+      else if (now > dueDate) report({ outcome: 'fail', messageId: 'stale', column, data, evidence });
+      else if (daysBetween(now, dueDate) <= options.warnBeforeDays) report({ outcome: 'warn', messageId: 'due-soon', column, data: { ...data, dueDate }, evidence, dueDate });
+      else report({ outcome: 'pass', messageId: 'fresh', column, data, evidence, dueDate });
+    }
+  },
+});

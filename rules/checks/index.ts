@@ -1,0 +1,18 @@
+import type { CheckDefinition } from './define.ts';
+import columnEmpty from './column-empty.ts';
+import columnPresence from './column-presence.ts';
+import columnRecency from './column-recency.ts';
+import deadLinks from './dead-links.ts';
+import homepageFreshness from './homepage-freshness.ts';
+import homepageVolume from './homepage-volume.ts';
+import manualCheck from './manual-check.ts';
+import periodicObligation from './periodic-obligation.ts';
+import publicationLag from './publication-lag.ts';
+import siteAvailability from './site-availability.ts';
+import siteIdentity from './site-identity.ts';
+import yearlyDeadline from './yearly-deadline.ts';
+
+/** Every check type a pack may name, by id (file name == check id). */
+export const CHECKS: Record<string, CheckDefinition> = Object.fromEntries(
+  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck].map((c) => [c.id, c as CheckDefinition]),
+);

@@ -1,0 +1,62 @@
+import type { ColumnClass } from '../schema/pack.ts';
+
+/**
+ * Matches a navigation link to a column class by name synonyms and URL slugs. Shared by the crawler (discovery)
+ * and the extension (badges on menus), so both name the same columns.
+ */
+
+export interface ColumnMatch {
+  classId: string;
+  matchedBy: 'name' | 'slug';
+  /** Shown to evaluators: why this link is this column. */
+  reason: string;
+  /** Higher is surer: exact name > name inside a short label > URL slug. */
+  strength: number;
+}
+
+/** Longer labels are article titles, not column names ("关于…的通知" must not become a 通知 column). */
+const MAX_LABEL_LENGTH = 12;
+
+export function normaliseLabel(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/^[>»·•\-|【\[]+|[>»·•\-|】\]]+$/g, '')
+    .replace(/(更多|more|MORE|\+)+$/g, '');
+}
+
+function pathSegments(url: string): string[] {
+  try {
+    return new URL(url).pathname.toLowerCase().split('/').filter((s) => s && !/^index(_\d+)?\.s?html?$/.test(s));
+  } catch {
+    return [];
+  }
+}
+
+export function matchColumn(text: string, url: string, classes: Record<string, ColumnClass>): ColumnMatch | undefined {
+  const label = normaliseLabel(text);
+  let best: ColumnMatch | undefined;
+  let bestLength = 0;
+  const consider = (m: ColumnMatch, length: number) => {
+    if (!best || m.strength > best.strength || (m.strength === best.strength && length > bestLength)) {
+      best = m;
+      bestLength = length;
+    }
+  };
+  if (label && label.length <= MAX_LABEL_LENGTH && !/\d{4}/.test(label)) {
+    for (const [classId, cls] of Object.entries(classes)) {
+      if (cls.exclude.some((w) => label.includes(w))) continue;
+      for (const syn of cls.synonyms) {
+        if (label === syn) consider({ classId, matchedBy: 'name', reason: `栏目名「${label}」= 同义词「${syn}」`, strength: 3 }, syn.length);
+        else if (label.includes(syn)) consider({ classId, matchedBy: 'name', reason: `栏目名「${label}」含「${syn}」`, strength: 2 }, syn.length);
+      }
+    }
+  }
+  if (best) return best;
+  // A slug alone identifies a column only when the label names nothing else (icons, images, English menus).
+  const segments = pathSegments(url);
+  for (const [classId, cls] of Object.entries(classes)) {
+    const slug = cls.slugs.find((s) => segments.includes(s));
+    if (slug) consider({ classId, matchedBy: 'slug', reason: `URL 路径含栏目代码「${slug}」`, strength: 1 }, slug.length);
+  }
+  return best;
+}

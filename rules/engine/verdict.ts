@@ -1,0 +1,53 @@
+import { OUTCOMES, type DeductionResult, type Finding, type Outcome, type PackResult, type Verdict, type VetoResult } from '../model/finding.ts';
+import type { LoadedPack } from '../schema/pack.ts';
+
+export function countOutcomes(findings: Finding[]): Record<Outcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const f of findings) counts[f.outcome]++;
+  return counts;
+}
+
+const UNDECIDED: Outcome[] = ['needs-review', 'error'];
+
+/**
+ * Vetoes (单项否决) and deductions. A rule with severity `veto` vetoes on a single failure; `verdict.vetoes` count
+ * failures across rules (e.g. ≥5 stale columns). A veto that could still trigger once the `needs-review` findings
+ * are judged leaves the verdict `needs-review` rather than a pass.
+ */
+export function packVerdict(pack: LoadedPack, findings: Finding[]): { verdict: Verdict; vetoes: VetoResult[]; score?: PackResult['score'] } {
+  const byRule = (ids: string[], outcomes: Outcome[]) => findings.filter((f) => ids.includes(f.ruleId) && outcomes.includes(f.outcome)).length;
+  const vetoDefs = [
+    ...pack.rules.filter((r) => r.severity === 'veto').map((r) => ({ id: r.id, title: r.title, rules: [r.id], atLeast: 1, source: r.source })),
+    ...pack.verdict.vetoes,
+  ];
+  const vetoes: VetoResult[] = vetoDefs.map((v) => {
+    const count = byRule(v.rules, ['fail']);
+    const open = byRule(v.rules, UNDECIDED);
+    const triggered = count >= v.atLeast;
+    return { id: v.id, title: v.title, count, atLeast: v.atLeast, triggered, undecided: !triggered && count + open >= v.atLeast, ruleIds: v.rules, source: v.source };
+  });
+
+  let score: PackResult['score'];
+  const scoring = pack.verdict.scoring;
+  if (scoring) {
+    const deductions: DeductionResult[] = scoring.items.map((item) => {
+      const n = byRule(item.rules, ['fail']);
+      const uncapped = n * item.points;
+      return { id: item.id, title: item.title, findings: n, uncapped, cap: item.cap, points: Math.min(uncapped, item.cap) };
+    });
+    const total = Math.max(0, scoring.max - deductions.reduce((s, d) => s + d.points, 0));
+    score = { max: scoring.max, passMark: scoring.passMark, total, deductions };
+  }
+
+  const verdict: Verdict = vetoes.some((v) => v.triggered) || (score && score.total < score.passMark)
+    ? 'fail'
+    : vetoes.some((v) => v.undecided) ? 'needs-review' : 'pass';
+  return { verdict, vetoes, score };
+}
+
+export function siteVerdict(packs: PackResult[]): Verdict {
+  const live = packs.filter((p) => p.inForce);
+  if (live.some((p) => p.verdict === 'fail')) return 'fail';
+  if (live.some((p) => p.verdict === 'needs-review')) return 'needs-review';
+  return 'pass';
+}

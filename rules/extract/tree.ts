@@ -1,0 +1,80 @@
+import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
+
+/** Tree walking and a parent index for PageNodes, which carry no parent pointers. */
+
+export function isElement(node: PageNode | undefined): node is PageElement {
+  return node?.type === 'element';
+}
+
+export function elementChildren(el: PageElement): PageElement[] {
+  return el.children.filter(isElement);
+}
+
+/** All elements under `root` (itself included) in document order. */
+export function allElements(root: PageElement): PageElement[] {
+  const out: PageElement[] = [];
+  const stack: PageElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    out.push(el);
+    const kids = elementChildren(el);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+export function findAll(root: PageElement, predicate: (el: PageElement) => boolean): PageElement[] {
+  return allElements(root).filter(predicate);
+}
+
+export function findFirst(root: PageElement, predicate: (el: PageElement) => boolean): PageElement | undefined {
+  return allElements(root).find(predicate);
+}
+
+/** Class and id split into lower-case tokens, for region guesses such as `sidebar` or `news_right`. */
+export function nameTokens(el: PageElement): string[] {
+  const raw = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase();
+  return raw.split(/[\s_\-.:]+/).filter(Boolean);
+}
+
+export interface PageIndex {
+  readonly root: PageElement;
+  /** Every element in document order. */
+  readonly elements: readonly PageElement[];
+  parentOf(node: PageNode): PageElement | undefined;
+  /** Nearest ancestor first; the node itself is not included. */
+  ancestors(node: PageNode): PageElement[];
+  /** How many elements carry this id (ids are only usable in CSS paths when unique). */
+  idCount(id: string): number;
+  /** Position in document order, for sorting. */
+  order(el: PageElement): number;
+}
+
+export function indexTree(root: PageElement): PageIndex {
+  const parents = new Map<PageNode, PageElement>();
+  const ids = new Map<string, number>();
+  const elements = allElements(root);
+  const positions = new Map<PageElement, number>();
+  elements.forEach((el, i) => {
+    positions.set(el, i);
+    for (const child of el.children) parents.set(child, el);
+    const id = el.attrs.id;
+    if (id) ids.set(id, (ids.get(id) ?? 0) + 1);
+  });
+  return {
+    root,
+    elements,
+    parentOf: (node) => parents.get(node),
+    ancestors(node) {
+      const out: PageElement[] = [];
+      for (let p = parents.get(node); p; p = parents.get(p)) out.push(p);
+      return out;
+    },
+    idCount: (id) => ids.get(id) ?? 0,
+    order: (el) => positions.get(el) ?? -1,
+  };
+}
+
+export function indexPage(doc: PageDocument): PageIndex {
+  return indexTree(doc.root);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { matchColumn } from '../../rules/discover/match-columns.ts';
+import { readColumnLibrary } from '../../crawler/packs.ts';
+
+const classes = readColumnLibrary().columns;
+const cases: [string, string, string | undefined, string?][] = [
+  ['政务动态', 'http://x.gov.cn/a/', 'news', 'name'],
+  ['  通知公告 ', 'http://x.gov.cn/b/', 'notice', 'name'],
+  ['更多>>', 'http://x.gov.cn/zwdt/index.html', 'news', 'slug'],
+  ['政府信息公开工作年度报告', 'http://x.gov.cn/xxgk/ndbg/', 'annual-report', 'name'],
+  ['政府信息公开指南', 'http://x.gov.cn/xxgk/', 'disclosure-guide', 'name'],
+  ['政府信息公开', 'http://x.gov.cn/xxgk/', 'disclosure-column', 'name'],
+  ['【政策解读】', 'http://x.gov.cn/c/', 'interpretation', 'name'],
+  ['关于做好2026年冬季安全生产工作的通知', 'http://x.gov.cn/art/1.html', undefined],
+  ['事业单位公开招聘公告', 'http://x.gov.cn/d/', undefined],
+  ['首页', 'http://x.gov.cn/', undefined],
+];
+
+describe('matchColumn', () => {
+  for (const [text, url, classId, by] of cases) {
+    it(`${text} → ${classId ?? 'no column'}`, () => {
+      const m = matchColumn(text, url, classes);
+      expect(m?.classId).toBe(classId);
+      if (by) expect(m?.matchedBy).toBe(by);
+    });
+  }
+});
