@@ -49,7 +49,7 @@ export default defineCheck({
       const evidence = [itemEvidence(newest, 'newest dated item')];
       if (!dueDate) report({ outcome: 'needs-review', messageId: 'calendar-unknown', column, data, evidence });
       else if (now > dueDate) report({ outcome: 'fail', messageId: 'stale', column, data, evidence });
-      else if (daysBetween(now, dueDate) <= options.warnBeforeDays) report({ outcome: 'warn', messageId: 'due-soon', column, data: { ...data, dueDate }, evidence, dueDate });
+      else if (options.warnBeforeDays > 0 && daysBetween(now, dueDate) <= options.warnBeforeDays) report({ outcome: 'warn', messageId: 'due-soon', column, data: { ...data, dueDate }, evidence, dueDate });
       else report({ outcome: 'pass', messageId: 'fresh', column, data, evidence, dueDate });
     }
   },

@@ -24,7 +24,7 @@ export default defineCheck({
     const data = { date: newest.date!, ageDays: daysBetween(newest.date!, now), maxAgeDays: options.maxAgeDays };
     const evidence = [itemEvidence(newest, 'newest dated home-page item')];
     if (now > dueDate) report({ outcome: 'fail', messageId: 'stale', data, evidence });
-    else if (daysBetween(now, dueDate) <= options.warnBeforeDays) report({ outcome: 'warn', messageId: 'due-soon', data: { ...data, dueDate }, evidence, dueDate });
+    else if (options.warnBeforeDays > 0 && daysBetween(now, dueDate) <= options.warnBeforeDays) report({ outcome: 'warn', messageId: 'due-soon', data: { ...data, dueDate }, evidence, dueDate });
     else report({ outcome: 'pass', messageId: 'fresh', data, evidence });
   },
 });

@@ -70,7 +70,7 @@ export default defineCheck({
       const open = nextPeriod(period, o.frequency);
       const openDue = dueDateOf(open, o, calendar);
       const openMet = openDue !== undefined && items.some((i) => covers(i, open, openDue, o.frequency));
-      if (openDue && !openMet && daysBetween(now, openDue) <= o.warnBeforeDays) {
+      if (openDue && !openMet && o.warnBeforeDays > 0 && daysBetween(now, openDue) <= o.warnBeforeDays) {
         return report({ outcome: 'warn', messageId: 'due-soon', column, dueDate: openDue, data: { ...names, period: open.label, dueDate: openDue }, evidence: [itemEvidence(item)] });
       }
       return report({ outcome: 'pass', messageId: 'met', column, data: { ...data, date: item.date ?? '—' }, evidence: [itemEvidence(item)] });

@@ -44,7 +44,7 @@ export default defineCheck({
     }
     if (now > deadline) return report({ outcome: 'fail', messageId: 'missing', column, data, evidence: [{ url: column.url, title: column.name }] });
     // Not yet due: the report for the year before must be there, and warn as the deadline nears.
-    if (daysBetween(now, deadline) <= options.warnBeforeDays) return report({ outcome: 'warn', messageId: 'due-soon', column, data, dueDate: deadline });
+    if (options.warnBeforeDays > 0 && daysBetween(now, deadline) <= options.warnBeforeDays) return report({ outcome: 'warn', messageId: 'due-soon', column, data, dueDate: deadline });
     const previous = reportFor(year - 1);
     if (previous) return report({ outcome: 'pass', messageId: 'published', column, data: { year: year - 1, date: previous.date ?? '—' }, evidence: [itemEvidence(previous)] });
     report({ outcome: 'fail', messageId: 'missing', column, data: { year: year - 1, deadline: isoDate(thisYear - 1, mm, dd) }, evidence: [{ url: column.url, title: column.name }] });

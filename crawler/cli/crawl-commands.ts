@@ -1,0 +1,149 @@
+import { isAbsolute, join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { VERDICT_TEXT } from '../../rules/model/finding.ts';
+import { SITE_KINDS, type SiteKind } from '../../rules/model/snapshot.ts';
+import { isPrivateHost } from '../fetch/index.ts';
+import { runCrawl } from '../crawl/run.ts';
+import { loadSitesFile, siteConfig } from '../sites/load.ts';
+import { siteEntry, type SiteConfig } from '../sites/schema.ts';
+import type { AuditStore, RunRecord } from '../store/types.ts';
+import { EXIT } from './exit-codes.ts';
+import { dataDir, parseFormats, withStore } from './options.ts';
+import { progressReporter } from './progress.ts';
+import { formatSiteSummary } from './summary.ts';
+
+interface CrawlCliOptions {
+  data?: string;
+  out?: string;
+  format: string;
+  json?: boolean;
+  quiet?: boolean;
+  resume?: boolean;
+  today?: string;
+}
+
+function show(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+export function exitCodeFor(run: RunRecord): number {
+  if (run.done.some((s) => s.verdict === 'fail')) return EXIT.verdictFail;
+  if (run.done.some((s) => s.verdict === 'needs-review')) return EXIT.needsReview;
+  return EXIT.ok;
+}
+
+/** Crawls, stores, writes the scorecards and prints the verdicts: the shared tail of `audit`, `crawl` and `demo --audit`. */
+export async function crawlAndReport(sites: SiteConfig[], o: CrawlCliOptions & { sitesFile?: string }, store: AuditStore & { dir?: string }): Promise<RunRecord> {
+  const run = await runCrawl({ sites, store, sitesFile: o.sitesFile, resume: o.resume, now: o.today, onProgress: progressReporter({ quiet: o.quiet || o.json }) });
+  const outDir = o.out ?? join(dataDir(o.data), 'reports', run.id);
+  // Loaded on use: report writers pull in spreadsheet and browser code that `rules` and `runs` never need.
+  const { writeReports } = await import('../../reports/write.ts');
+  const written = await writeReports({ store, runId: run.id, formats: parseFormats(o.format), outDir });
+  if (o.json) {
+    const sitesOut = await Promise.all(run.done.map(async (d) => ({ ...d, result: (await store.getSite(run.id, d.siteId))?.result })));
+    console.log(JSON.stringify({ run: { id: run.id, auditDate: run.auditDate, status: run.status }, sites: sitesOut, reports: written }, null, 2));
+  } else {
+    for (const d of run.done) {
+      const stored = await store.getSite(run.id, d.siteId);
+      if (stored) console.log(formatSiteSummary(stored) + '\n');
+    }
+    console.log(`运行 run: ${run.id}`);
+    for (const f of written) console.log(`报告 report: ${show(f)}`);
+  }
+  return run;
+}
+
+function addCrawlOptions(cmd: Command): Command {
+  return cmd
+    .option('--data <dir>', '数据目录 / data directory (default ./govaudit-data or $GOVAUDIT_DATA)')
+    .option('--out <dir>', '报告目录 / report directory (default <data>/reports/<run>)')
+    .option('--format <list>', '报告格式 / report formats: html,json,csv,xlsx,pdf', 'html,json')
+    .option('--today <date>', '评估日期 / audit date YYYY-MM-DD (default today)')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .option('--quiet', '不显示进度 / no progress output');
+}
+
+export function registerCrawlCommands(program: Command): void {
+  addCrawlOptions(
+    program
+      .command('audit <url>')
+      .description('检查单个站点 / audit one site without a sites file')
+      .option('--name <name>', '站点名称 / site name')
+      .option('--kind <kind>', `站点类型 / site kind: ${SITE_KINDS.join(', ')}`, 'county')
+      .option('--pack <id...>', '规则包 / rule packs', ['national-2019', 'disclosure-regulation-2019'])
+      .option('--render <mode>', 'JavaScript 渲染 / rendering: auto, always, never', 'auto'),
+  ).action(async (url: string, o: CrawlCliOptions & { name?: string; kind: string; pack: string[]; render: string }) => {
+    let host: string;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      console.error(`✗ 无效网址 / invalid URL: ${url} (expected http(s)://…)`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    const parsed = siteEntry.safeParse({ id: host.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-+|-+$/g, '') || 'site', name: o.name ?? host, url, kind: o.kind as SiteKind, packs: o.pack, render: o.render, allowPrivate: isPrivateHost(host) });
+    if (!parsed.success) {
+      console.error(`✗ 参数无效 / invalid arguments: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    const site = siteConfig(parsed.data, { packs: o.pack, limits: {} });
+    const run = await withStore(dataDir(o.data), (store) => crawlAndReport([site], o, store));
+    process.exitCode = exitCodeFor(run);
+  });
+
+  addCrawlOptions(
+    program
+      .command('crawl <sites.yaml>')
+      .description('按站点文件抓取多个站点 / crawl every site in a sites file')
+      .option('--no-resume', '不续跑未完成的运行 / start a new run even if the last one was interrupted'),
+  ).action(async (file: string, o: CrawlCliOptions) => {
+    const sites = loadSitesFile(file);
+    const run = await withStore(dataDir(o.data), (store) => crawlAndReport(sites, { ...o, sitesFile: file }, store));
+    process.exitCode = exitCodeFor(run);
+  });
+
+  program
+    .command('runs')
+    .description('列出历次运行 / list stored runs')
+    .option('--data <dir>', '数据目录 / data directory')
+    .option('--json', 'JSON output')
+    .action(async (o: { data?: string; json?: boolean }) => {
+      await withStore(dataDir(o.data), async (store) => {
+        const runs = await store.listRuns();
+        if (o.json) return console.log(JSON.stringify(runs, null, 2));
+        if (runs.length === 0) return console.log('暂无运行记录 / no runs yet');
+        for (const r of runs) {
+          const verdicts = r.done.map((d) => `${d.siteId}:${VERDICT_TEXT[d.verdict].zh}`).join(' ');
+          console.log(`${r.id}  ${r.auditDate}  ${r.status.padEnd(11)} ${r.done.length}/${r.siteIds.length}  ${verdicts}`);
+        }
+      });
+    });
+
+  program
+    .command('show <run> [site]')
+    .description('显示某次运行的结果（run 可为 latest）/ show a run\'s results (run may be "latest")')
+    .option('--data <dir>', '数据目录 / data directory')
+    .option('--lang <lang>', 'zh or en', 'zh')
+    .option('--json', 'JSON output')
+    .action(async (runRef: string, siteId: string | undefined, o: { data?: string; json?: boolean; lang: 'zh' | 'en' }) => {
+      await withStore(dataDir(o.data), async (store) => {
+        const run = runRef === 'latest' ? (await store.listRuns())[0] : await store.getRun(runRef);
+        if (!run) {
+          console.error(`✗ 未找到运行 / no such run: ${runRef}`);
+          process.exitCode = EXIT.badInput;
+          return;
+        }
+        const ids = siteId ? [siteId] : run.done.map((d) => d.siteId);
+        const sites = await Promise.all(ids.map((id) => store.getSite(run.id, id)));
+        if (sites.some((s) => !s)) {
+          console.error(`✗ 该运行中无此站点 / no such site in run ${run.id}: ${siteId}`);
+          process.exitCode = EXIT.badInput;
+          return;
+        }
+        if (o.json) console.log(JSON.stringify(siteId ? sites[0] : { run, sites }, null, 2));
+        else for (const s of sites) console.log(formatSiteSummary(s!, o.lang) + '\n');
+      });
+    });
+}

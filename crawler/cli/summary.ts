@@ -1,0 +1,32 @@
+import { VERDICT_TEXT, type Finding } from '../../rules/model/finding.ts';
+import type { StoredSite } from '../store/types.ts';
+
+/** The terminal scorecard: verdict, vetoes, score, and every problem with its evidence. */
+export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): string {
+  const { snapshot, result, stats } = site;
+  const out: string[] = [];
+  const t = (x: { zh: string; en: string }) => x[lang];
+  out.push(`${snapshot.site.name}  ${snapshot.site.homeUrl}`);
+  out.push(`  结论 verdict: ${VERDICT_TEXT[result.verdict].zh} / ${VERDICT_TEXT[result.verdict].en}   （${stats.pages} 页 pages, ${Math.round(stats.elapsedMs / 100) / 10} s）`);
+  for (const pack of result.packs.filter((p) => p.inForce)) {
+    const score = pack.score ? `  得分 score ${pack.score.total}/${pack.score.max}` : '';
+    out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh}${score}`);
+    for (const v of pack.vetoes.filter((v) => v.triggered || v.undecided)) {
+      out.push(`    ${v.triggered ? '✗ 否决 veto' : '? 待定 undecided'}: ${t(v.title)} (${v.count}/${v.atLeast})`);
+    }
+    const problems = pack.findings.filter((f) => f.outcome === 'fail' || f.outcome === 'warn' || f.outcome === 'error');
+    for (const f of problems) out.push(`    ${mark(f)} ${t(f.message)}${evidenceText(f)}`);
+    const review = pack.findings.filter((f) => f.outcome === 'needs-review');
+    if (review.length) out.push(`    ？ 待人工复核 needs review: ${review.length} 项`);
+  }
+  return out.join('\n');
+}
+
+function mark(f: Finding): string {
+  return { fail: '✗', warn: '!', error: 'E' }[f.outcome as 'fail' | 'warn' | 'error'] ?? '·';
+}
+
+function evidenceText(f: Finding): string {
+  const e = f.evidence[0];
+  return e?.url ? `  <${e.url}>` : '';
+}

@@ -1,0 +1,60 @@
+import { matchColumn } from '../../rules/discover/match-columns.ts';
+import type { ColumnObservation } from '../../rules/model/snapshot.ts';
+import type { ColumnClass } from '../../rules/schema/pack.ts';
+
+/** Column discovery: navigation links matched to column classes, with the reason kept for evaluators. */
+
+export interface PageLink {
+  text: string;
+  url: string;
+  cssPath?: string;
+  region?: string;
+}
+
+export interface ColumnCandidate {
+  classId: string;
+  name: string;
+  url: string;
+  matchedBy: ColumnObservation['matchedBy'];
+  matchReason: string;
+  strength: number;
+}
+
+/** Classes whose pages are hubs of further columns (the 政府信息公开 专栏 and its 法定主动公开内容). */
+export const HUB_CLASSES = new Set(['disclosure-column', 'disclosure-catalogue']);
+
+function withoutFragment(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+/**
+ * Matches links to columns. One URL is one column (the surest match wins); one class may have many columns
+ * (工作动态 and 部门动态 are both news columns, each judged on its own).
+ */
+export function matchLinks(links: PageLink[], classes: Record<string, ColumnClass>, allowed: (url: string) => boolean, foundOn: string): ColumnCandidate[] {
+  const byUrl = new Map<string, ColumnCandidate>();
+  for (const link of links) {
+    if (link.region === 'footer' || !allowed(link.url)) continue;
+    const m = matchColumn(link.text, link.url, classes);
+    if (!m) continue;
+    const url = withoutFragment(link.url);
+    const prev = byUrl.get(url);
+    if (prev && prev.strength >= m.strength) continue;
+    byUrl.set(url, { classId: m.classId, name: link.text.trim() || classes[m.classId].name.zh, url, matchedBy: m.matchedBy, matchReason: `${m.reason}（见于 ${foundOn}）`, strength: m.strength });
+  }
+  return [...byUrl.values()];
+}
+
+/** Merges candidates found on several pages: the first page to name a URL keeps it unless a later match is surer. */
+export function mergeCandidates(into: Map<string, ColumnCandidate>, found: ColumnCandidate[]): ColumnCandidate[] {
+  const added: ColumnCandidate[] = [];
+  for (const c of found) {
+    const prev = into.get(c.url);
+    if (prev && prev.strength >= c.strength) continue;
+    into.set(c.url, c);
+    if (!prev) added.push(c);
+  }
+  return added;
+}

@@ -1,0 +1,96 @@
+import { extractDetailDates } from '../../rules/extract/detail-page.ts';
+import { extractListItems, type ListExtraction } from '../../rules/extract/list-items.ts';
+import type { ColumnObservation, IsoDate, ItemObservation } from '../../rules/model/snapshot.ts';
+import { pageFromHtml } from '../page/from-html.ts';
+import type { JournalEntry } from '../store/types.ts';
+import type { ColumnCandidate } from './discover.ts';
+import { failureReason, type PageLoader } from './page-loader.ts';
+
+export interface ReadColumnOptions {
+  now: IsoDate;
+  maxListPages: number;
+  detailPagesPerColumn: number;
+  render: 'auto' | 'always' | 'never';
+  isAllowed: (url: string) => boolean;
+}
+
+function observationFailed(c: ColumnCandidate, entry: JournalEntry | undefined): ColumnObservation {
+  const reason = entry ? failureReason(entry) : 'page limit reached';
+  // A page that answered 404 is a broken column; anything else (timeouts, 403, 429, 5xx, limits) cannot be judged.
+  const status = entry && !entry.error && entry.status === 404 ? 'unreachable' : 'needs-review';
+  return { ...baseObservation(c), status, statusReason: reason, items: [], itemCount: 0, pagesRead: 0 };
+}
+
+function baseObservation(c: ColumnCandidate) {
+  return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason };
+}
+
+function extract(entry: JournalEntry, now: IsoDate): ListExtraction {
+  return extractListItems(pageFromHtml(entry.text, entry.finalUrl), { notAfter: now });
+}
+
+/** A column page that is itself a document (a 指南, a 制度) counts as one item: the document. */
+function pageAsDocument(entry: JournalEntry): ItemObservation | undefined {
+  const doc = pageFromHtml(entry.text, entry.finalUrl);
+  const dates = extractDetailDates(doc);
+  if (!dates.publishDate) return undefined;
+  return { title: dates.title ?? entry.finalUrl, url: entry.finalUrl, date: dates.publishDate.date, dateText: dates.publishDate.text, dateConfidence: dates.publishDate.confidence, ...(dates.formedDate ? { formedDate: dates.formedDate.date } : {}) };
+}
+
+/**
+ * Reads one column: its list page (rendered in Chromium when the list is drawn by JavaScript), pagination as far
+ * as the limit, and a few detail pages for 发布日期/成文日期.
+ */
+export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: ReadColumnOptions): Promise<ColumnObservation> {
+  let entry = await loader.load(c.url);
+  if (!entry?.ok) return observationFailed(c, entry);
+  let list = extract(entry, o.now);
+  const needsBrowser = o.render === 'always' || (o.render === 'auto' && (list.jsRendered || (list.format === 'none' && /<script/i.test(entry.text))));
+  if (needsBrowser && loader.canRender) {
+    const rendered = await loader.render(c.url);
+    if (rendered?.ok) {
+      const again = extract(rendered, o.now);
+      if (again.items.length > 0 || o.render === 'always') {
+        entry = rendered;
+        list = again;
+      }
+    }
+  }
+  if (list.jsRendered && list.items.length === 0 && !loader.canRender) {
+    return { ...baseObservation(c), status: 'needs-review', statusReason: '列表由 JavaScript 生成，未找到可用浏览器 / list drawn by JavaScript and no browser available', items: [], itemCount: 0, pagesRead: 1 };
+  }
+
+  const items = [...list.items];
+  let pagesRead = 1;
+  for (const next of (list.pagination?.nextUrls ?? []).slice(0, Math.max(0, o.maxListPages - 1))) {
+    if (!o.isAllowed(next)) continue;
+    const page = await loader.load(next);
+    if (!page?.ok) break;
+    items.push(...extract(page, o.now).items);
+    pagesRead++;
+  }
+
+  if (items.length === 0) {
+    const doc = pageAsDocument(entry);
+    if (doc) items.push(doc);
+  }
+
+  await readDetailPages(items, loader, o);
+  const perPage = list.items.length;
+  const totalPages = list.pagination?.totalPages;
+  // Unread pages are estimated from the first page; read pages are counted.
+  const itemCount = totalPages && totalPages > pagesRead ? items.length + perPage * (totalPages - pagesRead) : items.length;
+  return { ...baseObservation(c), status: 'ok', items, itemCount, pagesRead, ...(list.listCssPath ? { listCssPath: list.listCssPath } : {}) };
+}
+
+async function readDetailPages(items: ItemObservation[], loader: PageLoader, o: ReadColumnOptions): Promise<void> {
+  const dated = items.filter((i) => i.date).sort((a, b) => b.date!.localeCompare(a.date!));
+  for (const item of dated.slice(0, o.detailPagesPerColumn)) {
+    if (!item.url || !o.isAllowed(item.url) || !/\.s?html?$|\.jsp|\.aspx?|\.php|\/\d+\/?$/i.test(new URL(item.url).pathname)) continue;
+    const page = await loader.load(item.url);
+    if (!page?.ok) continue;
+    const dates = extractDetailDates(pageFromHtml(page.text, page.finalUrl));
+    // Only the 成文日期 is taken: an item the list shows undated stays undated (it counts as not updated).
+    if (dates.formedDate) item.formedDate = dates.formedDate.date;
+  }
+}
