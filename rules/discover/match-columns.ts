@@ -24,12 +24,10 @@ export function normaliseLabel(text: string): string {
     .replace(/(更多|more|MORE|\+)+$/g, '');
 }
 
+/** Path segments of an absolute URL, without the WHATWG URL class (rules/ has no DOM or Node types). */
 function pathSegments(url: string): string[] {
-  try {
-    return new URL(url).pathname.toLowerCase().split('/').filter((s) => s && !/^index(_\d+)?\.s?html?$/.test(s));
-  } catch {
-    return [];
-  }
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0];
+  return path.toLowerCase().split('/').filter((s) => s && !/^index(_\d+)?\.s?html?$/.test(s));
 }
 
 export function matchColumn(text: string, url: string, classes: Record<string, ColumnClass>): ColumnMatch | undefined {
