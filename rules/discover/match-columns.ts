@@ -24,10 +24,16 @@ export function normaliseLabel(text: string): string {
     .replace(/(更多|more|MORE|\+)+$/g, '');
 }
 
-/** Path segments of an absolute URL, without the WHATWG URL class (rules/ has no DOM or Node types). */
-function pathSegments(url: string): string[] {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0];
-  return path.toLowerCase().split('/').filter((s) => s && !/^index(_\d+)?\.s?html?$/.test(s));
+/**
+ * The folder a column URL names (`/xxgk/tzgg/` or `/xxgk/tzgg/index.html` → `tzgg`), or nothing for an article
+ * (`/zwdt/202611/t123.html` lives under a column but is not one). No WHATWG URL class: rules/ has no DOM or Node types.
+ */
+function columnFolder(url: string): string | undefined {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0].toLowerCase();
+  const segments = path.split('/');
+  const file = segments.pop() ?? '';
+  if (file && !/^(index|default)(_\d+)?\.(s?html?|jsp|aspx?|php)$/.test(file)) return undefined;
+  return segments.filter(Boolean).pop();
 }
 
 export function matchColumn(text: string, url: string, classes: Record<string, ColumnClass>): ColumnMatch | undefined {
@@ -51,9 +57,10 @@ export function matchColumn(text: string, url: string, classes: Record<string, C
   }
   if (best) return best;
   // A slug alone identifies a column only when the label names nothing else (icons, images, English menus).
-  const segments = pathSegments(url);
+  const folder = columnFolder(url);
+  if (!folder) return best;
   for (const [classId, cls] of Object.entries(classes)) {
-    const slug = cls.slugs.find((s) => segments.includes(s));
+    const slug = cls.slugs.find((s) => s === folder);
     if (slug) consider({ classId, matchedBy: 'slug', reason: `URL 路径含栏目代码「${slug}」`, strength: 1 }, slug.length);
   }
   return best;

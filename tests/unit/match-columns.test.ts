@@ -25,3 +25,14 @@ describe('matchColumn', () => {
     });
   }
 });
+
+describe('slugs name column folders, not the articles inside them', () => {
+  it.each([
+    ['http://x.gov.cn/xxgk/tzgg/', 'notice'],
+    ['http://x.gov.cn/xxgk/tzgg/index_2.html', 'notice'],
+    ['http://x.gov.cn/zwdt/202611/t20261120_1.html', undefined],
+    ['http://x.gov.cn/zwdt/0.html', undefined],
+  ])('%s → %s', (url, classId) => {
+    expect(matchColumn('', url, classes)?.classId).toBe(classId);
+  });
+});
