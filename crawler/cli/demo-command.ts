@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startDemoPortal } from '../demo/index.ts';
 import { todayIso } from '../crawl/run.ts';
 import { siteConfig } from '../sites/load.ts';
 import { siteEntry, type SiteConfig } from '../sites/schema.ts';
@@ -32,6 +31,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (o: { port: string; today?: string; variant: string; audit?: boolean; data?: string; out?: string; format: string; json?: boolean; quiet?: boolean }) => {
       if (o.variant !== 'baseline' && o.variant !== 'changed') throw new Error(`--variant: expected baseline or changed, got ${o.variant}`);
       const today = o.today ?? todayIso();
+      const { startDemoPortal } = await import('../demo/index.ts');
       const portal = await startDemoPortal({ port: Number(o.port), today, variant: o.variant });
       if (!o.audit) {
         console.log(`演示门户已启动 / demo portal at ${portal.url} （Ctrl-C 退出 / to stop）`);

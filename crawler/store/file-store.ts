@@ -33,9 +33,9 @@ export class FileStore implements AuditStore {
     const file = join(this.runDir(id), 'run.json');
     if (!existsSync(file)) return undefined;
     // Not JSONFilePreset: it silently switches to memory under NODE_ENV=test.
-    const db = new Low<RunRecord>(new JSONFile(file), undefined as unknown as RunRecord);
+    const db = new Low<RunRecord>(new JSONFile(file), {} as RunRecord);
     await db.read();
-    if (!db.data) return undefined;
+    if (!db.data?.id) return undefined;
     this.runDbs.set(id, db);
     return db;
   }
