@@ -15,7 +15,7 @@ export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): s
       out.push(`    ${v.triggered ? '✗ 否决 veto' : '? 待定 undecided'}: ${t(v.title)} (${v.count}/${v.atLeast})`);
     }
     const problems = pack.findings.filter((f) => f.outcome === 'fail' || f.outcome === 'warn' || f.outcome === 'error');
-    for (const f of problems) out.push(`    ${mark(f)} ${t(f.message)}${evidenceText(f)}`);
+    for (const f of problems) out.push(`    ${mark(f)} ${t(f.ruleTitle)}：${t(f.message)}${evidenceText(f)}`);
     const review = pack.findings.filter((f) => f.outcome === 'needs-review');
     if (review.length) out.push(`    ？ 待人工复核 needs review: ${review.length} 项`);
   }
