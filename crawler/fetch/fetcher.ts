@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { linkSignals, sleep } from './abort.ts';
 import { isTextual, mimeType } from './content-type.ts';
 import { decodeBody } from './decode-body.ts';
@@ -40,6 +41,8 @@ export class Fetcher {
   private readonly counters: FetcherStats = { requests: 0, byHost: {}, errors: 0, bytes: 0 };
 
   constructor(opts: FetcherOptions = {}) {
+    // Every queued fetch listens on this signal until it ends; hundreds queued at once is normal, not a leak.
+    setMaxListeners(0, this.closing.signal);
     this.o = { ...DEFAULTS, ...withoutUndefined(opts) };
     this.schedule = new HostSchedule(this.o);
     this.guard = new HostGuard(this.o);

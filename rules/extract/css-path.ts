@@ -6,32 +6,24 @@ const PLAIN_IDENT = /^-?[A-Za-z_][\w-]*$/;
 
 /**
  * A CSS selector for `el` that both adapters produce identically: `tag#id` for a unique plain id (the path starts
- * there), otherwise `tag` or `tag:nth-of-type(n)` when same-tag siblings exist.
+ * there), otherwise `tag` or `tag:nth-of-type(n)` when same-tag siblings exist, joined with ` > `.
  *
- * `tbody` is skipped and bridged with a descendant combinator (`table tr`), because browsers insert an implicit
- * tbody that htmlparser2 does not; the selector then matches in both trees.
+ * A `<tr>` written directly inside `<table>` gets a `tbody` step: browsers insert that tbody while parsing and
+ * htmlparser2 does not, so the path is the one the live page has, whichever parser built the tree. The row's
+ * position is unchanged, because the browser moves all such rows into the one implicit tbody.
  */
 export function cssPath(index: PageIndex, el: PageElement): string {
   const segments: string[] = [];
-  const joins: string[] = [];
-  let bridgeNext = false;
   for (let cur: PageElement | undefined = el; cur && cur.tag !== 'html'; cur = index.parentOf(cur)) {
-    if (cur.tag === 'tbody' && cur !== el) {
-      bridgeNext = true;
-      continue;
-    }
-    if (segments.length > 0) joins.push(bridgeNext ? ' ' : ' > ');
-    bridgeNext = false;
     const id = cur.attrs.id;
     if (id && PLAIN_IDENT.test(id) && index.idCount(id) === 1) {
       segments.push(`${cur.tag}#${id}`);
       break;
     }
     segments.push(cur.tag + nthOfType(index, cur));
+    if (cur.tag === 'tr' && index.parentOf(cur)?.tag === 'table') segments.push('tbody');
   }
-  let path = '';
-  for (let i = segments.length - 1; i >= 0; i--) path += segments[i]! + (i > 0 ? joins[i - 1]! : '');
-  return path;
+  return segments.reverse().join(' > ');
 }
 
 function nthOfType(index: PageIndex, el: PageElement): string {

@@ -1,5 +1,5 @@
 import type { PageNode } from '../page/node.ts';
-import { makeElement } from './node-build.ts';
+import { makeElement, normaliseChildren } from './node-build.ts';
 
 /**
  * A minimal HTML fragment parser for markup found inside scripts (Hanweb's `<record><![CDATA[…]]></record>`),
@@ -33,14 +33,17 @@ export function decodeEntities(text: string): string {
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'title']);
 
-/** Start tags that implicitly close an open element of one of these tags, stopping at the listed boundaries. */
+/**
+ * Start tags that implicitly close the nearest open element of one of these tags (and everything opened inside it),
+ * unless a boundary element is open in between.
+ */
 const IMPLICIT_CLOSE: Record<string, { closes: string[]; boundary: string[] }> = {
   li: { closes: ['li'], boundary: ['ul', 'ol', 'table', 'div'] },
   dt: { closes: ['dt', 'dd'], boundary: ['dl'] },
   dd: { closes: ['dt', 'dd'], boundary: ['dl'] },
   td: { closes: ['td', 'th'], boundary: ['tr', 'table'] },
   th: { closes: ['td', 'th'], boundary: ['tr', 'table'] },
-  tr: { closes: ['tr', 'td', 'th'], boundary: ['table', 'tbody', 'thead', 'tfoot'] },
+  tr: { closes: ['tr'], boundary: ['table', 'tbody', 'thead', 'tfoot'] },
   option: { closes: ['option'], boundary: ['select'] },
   p: { closes: ['p'], boundary: ['div', 'li', 'td', 'th'] },
 };
@@ -92,7 +95,7 @@ class TreeBuilder {
 
   finish(): PageNode[] {
     while (this.stack.length > 0) this.popOne();
-    return this.top;
+    return normaliseChildren(this.top);
   }
 
   private closeImplicit(closes: string[], boundary: string[]): void {

@@ -7,7 +7,6 @@ import type { PageElement, PageNode } from '../page/node.ts';
  */
 
 /** Whitespace as HTML pages use it, including no-break and ideographic spaces. */
-export const WHITESPACE = /[\s\u00a0\u3000\ufeff]/;
 const ONLY_WHITESPACE = /^[\s\u00a0\u3000\ufeff]*$/;
 
 /** Inline-style and `hidden` rules any parser can see; computed style is the extension's business. */

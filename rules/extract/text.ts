@@ -48,6 +48,32 @@ function collect(node: PageNode, opts: TextOptions, parts: string[]): void {
   if (block) parts.push(' ');
 }
 
+/**
+ * The collapsed text of `node` when it is short, else undefined; stops reading as soon as the raw text passes
+ * `maxChars`, so probing big blocks for a heading stays cheap.
+ */
+export function shortTextOf(node: PageNode, maxChars: number): string | undefined {
+  let budget = maxChars * 4; // raw text may hold indentation that collapsing removes
+  const parts: string[] = [];
+  const visit = (n: PageNode): boolean => {
+    if (n.type === 'comment') return true;
+    if (n.type === 'text') {
+      budget -= n.text.length;
+      parts.push(n.text);
+      return budget >= 0;
+    }
+    if (NON_TEXT_TAGS.has(n.tag)) return true;
+    const block = BLOCK_TAGS.has(n.tag);
+    if (block) parts.push(' ');
+    for (const child of n.children) if (!visit(child)) return false;
+    if (block) parts.push(' ');
+    return true;
+  };
+  if (!visit(node)) return undefined;
+  const text = collapseWhitespace(parts.join(''));
+  return text.length <= maxChars ? text : undefined;
+}
+
 /** Raw bodies of all <script> elements under `root`, in document order. */
 export function scriptBodies(root: PageElement): string[] {
   const out: string[] = [];

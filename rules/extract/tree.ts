@@ -46,21 +46,17 @@ export interface PageIndex {
   ancestors(node: PageNode): PageElement[];
   /** How many elements carry this id (ids are only usable in CSS paths when unique). */
   idCount(id: string): number;
-  /** Position in document order, for sorting. */
-  order(el: PageElement): number;
 }
 
 export function indexTree(root: PageElement): PageIndex {
   const parents = new Map<PageNode, PageElement>();
   const ids = new Map<string, number>();
   const elements = allElements(root);
-  const positions = new Map<PageElement, number>();
-  elements.forEach((el, i) => {
-    positions.set(el, i);
+  for (const el of elements) {
     for (const child of el.children) parents.set(child, el);
     const id = el.attrs.id;
     if (id) ids.set(id, (ids.get(id) ?? 0) + 1);
-  });
+  }
   return {
     root,
     elements,
@@ -71,7 +67,6 @@ export function indexTree(root: PageElement): PageIndex {
       return out;
     },
     idCount: (id) => ids.get(id) ?? 0,
-    order: (el) => positions.get(el) ?? -1,
   };
 }
 

@@ -1,0 +1,160 @@
+import type { IsoDate, ItemObservation } from '../model/snapshot.ts';
+import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
+import { cssPath } from './css-path.ts';
+import { findHanwebStores, recordRow, type HanwebStore } from './hanweb.ts';
+import { inNamedRegion, inSideColumn, isHidden, isHotBlock } from './regions.ts';
+import { rowDate, type FoundDate } from './row-date.ts';
+import { asRow, candidateContainers, linkTitle, rowsOf, type ListRow } from './rows.ts';
+import { cellAt, tableDateColumns } from './table-columns.ts';
+import { allElements, findFirst, indexPage, type PageIndex } from './tree.ts';
+import { resolveHref } from './url.ts';
+
+/** A container on the page and the items its rows hold. */
+export interface ListCandidate {
+  container: PageElement;
+  /** Row tag (`li`, `tr`, `div`, `record` …): lists merged as tab panes must share it. */
+  rowTag: string;
+  items: ItemObservation[];
+  datedCount: number;
+  /** Rows weighted by date and title length, before region weighting. */
+  rawScore: number;
+  /** Placement weight without the hidden factor: sidebars, headers, footers and 热点 blocks lower it. */
+  regionWeight: number;
+  /** `rawScore` × `regionWeight`, halved again for hidden elements. */
+  score: number;
+  /** Set for lists read from a Hanweb datastore. */
+  hanweb?: HanwebStore;
+}
+
+export interface ExtractContext {
+  /** Latest plausible date (the capture day): year-less `MM-DD` dates take the latest year not after it. */
+  notAfter: IsoDate;
+}
+
+/** Weight of a dated row; undated rows count for little, and short undated links (menus) for almost nothing. */
+const DATED_ROW = 1;
+const UNDATED_TITLED_ROW = 0.25;
+const UNDATED_SHORT_ROW = 0.02;
+const TITLE_MIN_CHARS = 8;
+const SIDE_REGION_WEIGHT = 0.3;
+const HOT_BLOCK_WEIGHT = 0.2;
+const HIDDEN_WEIGHT = 0.5;
+
+export interface PageLists {
+  index: PageIndex;
+  base: string;
+  candidates: ListCandidate[];
+}
+
+/** The page's base URL: `<base href>` when present, else the page URL. */
+export function baseUrlOf(doc: PageDocument): string {
+  const base = findFirst(doc.root, (el) => el.tag === 'base' && !!el.attrs.href);
+  return (base && resolveHref(base.attrs.href, doc.url)) ?? doc.url;
+}
+
+/** Every container holding link rows, DOM lists and Hanweb datastores alike, scored. */
+export function findListCandidates(doc: PageDocument, ctx: ExtractContext): PageLists {
+  const index = indexPage(doc);
+  const base = baseUrlOf(doc);
+  const candidates: ListCandidate[] = [];
+  for (const container of candidateContainers(index)) {
+    const rows = rowsOf(container, base);
+    if (rows.length === 0) continue;
+    candidates.push(scoreCandidate(index, container, rowItems(index, container, rows, ctx)));
+  }
+  for (const store of findHanwebStores(index, base)) {
+    const candidate = hanwebCandidate(index, store, base, ctx);
+    if (candidate) candidates.push(candidate);
+  }
+  return { index, base, candidates };
+}
+
+interface RowItems {
+  items: ItemObservation[];
+  rowTag: string;
+}
+
+function rowItems(index: PageIndex, container: PageElement, rows: ListRow[], ctx: ExtractContext): RowItems {
+  const columns = container.tag === 'table' ? tableDateColumns(container) : undefined;
+  const items: ItemObservation[] = [];
+  for (const row of rows) {
+    const skip = new Set<PageNode>();
+    for (const column of columns?.otherDateColumns ?? []) {
+      const cell = cellAt(row.row, column);
+      if (cell) skip.add(cell);
+    }
+    const dateCell = columns?.publishColumn !== undefined ? (cellAt(row.row, columns.publishColumn) ?? null) : undefined;
+    const found = rowDate(row.row, row.link, ctx, { skip, ...(dateCell !== undefined ? { dateCell } : {}) });
+    const item = toItem(row, found, cssPath(index, row.row));
+    if (item) items.push(item);
+  }
+  return { items, rowTag: rows[0]?.row.tag ?? '' };
+}
+
+/** An item from a row; rows whose link has no readable title (bare icons) are not items. */
+function toItem(row: ListRow, found: FoundDate | undefined, path: string): ItemObservation | undefined {
+  const dateInsideLink = found?.element && allElements(row.link).includes(found.element) ? found.element : undefined;
+  const title = linkTitle(row.link, dateInsideLink);
+  if (!title) return undefined;
+  const item: ItemObservation = { title, url: row.url };
+  if (found) {
+    item.date = found.date;
+    item.dateText = found.text;
+    item.dateConfidence = found.confidence;
+  }
+  item.cssPath = path;
+  return item;
+}
+
+export function rowScore(items: readonly ItemObservation[]): number {
+  let score = 0;
+  for (const item of items) {
+    if (item.date) score += DATED_ROW;
+    else score += item.title.length >= TITLE_MIN_CHARS ? UNDATED_TITLED_ROW : UNDATED_SHORT_ROW;
+  }
+  return score;
+}
+
+/** Weight for where the list sits: sidebars, headers, footers and 热点 blocks rarely hold the column's own list. */
+export function regionWeight(index: PageIndex, el: PageElement): number {
+  let weight = 1;
+  if (inNamedRegion(index, el, ['nav', 'footer', 'sidebar']) || inSideColumn(index, el)) weight *= SIDE_REGION_WEIGHT;
+  if (isHotBlock(index, el)) weight *= HOT_BLOCK_WEIGHT;
+  return weight;
+}
+
+function scoreCandidate(index: PageIndex, container: PageElement, { items, rowTag }: RowItems): ListCandidate {
+  const rawScore = rowScore(items);
+  const weight = regionWeight(index, container);
+  return {
+    container,
+    rowTag,
+    items,
+    datedCount: items.filter((i) => i.date).length,
+    rawScore,
+    regionWeight: weight,
+    // Hidden lists count less on their own; hidden tab panes are still read when their visible sibling wins.
+    score: rawScore * weight * (isHidden(index, container) ? HIDDEN_WEIGHT : 1),
+  };
+}
+
+/**
+ * A Hanweb datastore as a list. Records are not part of the page tree, so their CSS paths name the script and the
+ * record (`… > script record:nth-of-type(3)`): a locator for evaluators, not a selector the browser can match.
+ */
+function hanwebCandidate(index: PageIndex, store: HanwebStore, base: string, ctx: ExtractContext): ListCandidate | undefined {
+  const scriptPath = cssPath(index, store.script);
+  const items: ItemObservation[] = [];
+  store.records.forEach((record, i) => {
+    const row = asRow(recordRow(record), base);
+    if (!row) return;
+    const found = rowDate(row.row, row.link, ctx);
+    const item = toItem(row, found, `${scriptPath} record:nth-of-type(${i + 1})`);
+    if (item) items.push(item);
+  });
+  if (items.length === 0) return undefined;
+  // The script's parent is where jpage draws the list; judge placement there.
+  const where = index.parentOf(store.script) ?? store.script;
+  const scored = scoreCandidate(index, where, { items, rowTag: 'record' });
+  return { ...scored, hanweb: store };
+}

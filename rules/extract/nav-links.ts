@@ -1,0 +1,68 @@
+import type { PageDocument, PageElement } from '../page/node.ts';
+import { cssPath } from './css-path.ts';
+import { baseUrlOf } from './list-candidates.ts';
+import { ownRegion, regionOf, type Region } from './regions.ts';
+import { linkTitle } from './rows.ts';
+import { allElements, indexPage } from './tree.ts';
+import { textOf } from './text.ts';
+import { resolveHref } from './url.ts';
+
+export interface PageLink {
+  text: string;
+  /** Absolute http(s) URL. */
+  url: string;
+  cssPath: string;
+  region: Region;
+}
+
+/** Every link that leads to a page (not `javascript:`, `mailto:` or `#`), with where on the page it sits. */
+export function extractLinks(doc: PageDocument): PageLink[] {
+  const index = indexPage(doc);
+  const base = baseUrlOf(doc);
+  const out: PageLink[] = [];
+  for (const el of index.elements) {
+    if (el.tag !== 'a' && el.tag !== 'area') continue;
+    const url = resolveHref(el.attrs.href, base);
+    if (!url) continue;
+    out.push({ text: el.tag === 'a' ? linkText(el) : (el.attrs.alt ?? '').trim(), url, cssPath: cssPath(index, el), region: regionOf(index, el) });
+  }
+  return out;
+}
+
+/** What the link shows; for column links the visible text beats a longer title attribute. */
+function linkText(a: PageElement): string {
+  return textOf(a) || linkTitle(a);
+}
+
+/**
+ * `<meta name|property|http-equiv content>` as a record; the first of repeated names wins. Names keep their
+ * case as the site wrote them (`SiteIDCode`, `ColumnName`); look them up case-insensitively if needed.
+ */
+export function extractMeta(doc: PageDocument): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const el of allElements(doc.root)) {
+    if (el.tag !== 'meta') continue;
+    const name = el.attrs.name ?? el.attrs.property ?? el.attrs['http-equiv'];
+    const content = el.attrs.content;
+    if (name && content !== undefined && !(name in meta)) meta[name] = content.trim();
+  }
+  return meta;
+}
+
+/** Footers carry 网站标识码, ICP备案 and 公网安备 lines. */
+const FOOTER_TEXT = /网站标识码|ICP|备案|公网安备|主办|承办|版权所有|联系电话/;
+
+/**
+ * The footer's text: the last element named or tagged as a footer (outermost), else the last top-level block of
+ * the body that reads like one. Undefined when neither exists.
+ */
+export function extractFooterText(doc: PageDocument): string | undefined {
+  const index = indexPage(doc);
+  const footers = index.elements.filter((el) => ownRegion(el) === 'footer' && !index.ancestors(el).some((a) => ownRegion(a) === 'footer'));
+  const named = footers.reverse().find((el) => textOf(el) !== '');
+  if (named) return textOf(named);
+  const body = index.elements.find((el) => el.tag === 'body');
+  const blocks = body ? body.children.filter((c): c is PageElement => c.type === 'element' && textOf(c) !== '') : [];
+  const last = blocks.reverse().find((b) => FOOTER_TEXT.test(textOf(b)));
+  return last ? textOf(last) : undefined;
+}

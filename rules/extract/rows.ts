@@ -1,0 +1,109 @@
+import type { PageElement } from '../page/node.ts';
+import { allElements, elementChildren, type PageIndex } from './tree.ts';
+import { collapseWhitespace, textOf } from './text.ts';
+import { resolveHref } from './url.ts';
+
+/** One row of a list: an element holding the item's link (and usually its date). */
+export interface ListRow {
+  row: PageElement;
+  /** The link that carries the item title (the longest one when a row also links its category). */
+  link: PageElement;
+  url: string;
+}
+
+/** A list row holds one item: a few links at most (title, maybe a category or an attachment). */
+const MAX_LINKS_PER_ROW = 3;
+/** Longer than this is a paragraph or a whole block, not a list row. */
+const MAX_ROW_TEXT = 400;
+const NEVER_ROWS = new Set(['a', 'script', 'style', 'head', 'title', 'meta', 'link', 'br', 'img', 'option', 'select', 'form', 'iframe', 'body', 'html']);
+const NEVER_CONTAINERS = new Set(['a', 'script', 'style', 'head', 'title', 'select', 'option', 'span', 'em', 'i', 'b', 'strong', 'font', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'thead', 'tbody', 'tfoot']);
+
+export interface UsableLink {
+  el: PageElement;
+  url: string;
+}
+
+/** Links under `el` (itself included) that lead to a page. */
+export function usableLinks(el: PageElement, base: string): UsableLink[] {
+  const out: UsableLink[] = [];
+  for (const cur of allElements(el)) {
+    if (cur.tag !== 'a') continue;
+    const url = resolveHref(cur.attrs.href, base);
+    if (url) out.push({ el: cur, url });
+  }
+  return out;
+}
+
+/** The text a link shows as a title: its title attribute, else its text (without `exclude`, e.g. a date span). */
+export function linkTitle(link: PageElement, exclude?: PageElement): string {
+  const fromAttr = collapseWhitespace(link.attrs.title ?? '');
+  if (fromAttr) return fromAttr;
+  const text = textOf(link, exclude ? { exclude: new Set([exclude]) } : {});
+  if (text) return text;
+  const img = allElements(link).find((e) => e.tag === 'img');
+  return collapseWhitespace(img?.attrs.alt ?? '');
+}
+
+/** More block elements than this make a section of the page (an article, a box of lists), not a list row. */
+const MAX_BLOCKS_PER_ROW = 6;
+const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'li', 'dt', 'dd', 'table', 'tr', 'section', 'article']);
+const LIST_TAGS: Record<string, string> = { ul: 'li', ol: 'li', dl: 'dt', table: 'tr', tbody: 'tr' };
+
+/**
+ * A row holds one item, so it holds no list of its own (a box with a heading and a <ul> is a block, not a row),
+ * no page heading, and only a few blocks (a title, a summary, a date line).
+ */
+function hasRowShape(el: PageElement): boolean {
+  let blocks = 0;
+  for (const d of allElements(el)) {
+    const itemTag = LIST_TAGS[d.tag];
+    if (itemTag && elementChildren(d).filter((c) => c.tag === itemTag).length > 1) return false;
+    if (d === el) continue;
+    if (d.tag === 'h1') return false;
+    if (BLOCK_TAGS.has(d.tag) && ++blocks > MAX_BLOCKS_PER_ROW) return false;
+  }
+  return true;
+}
+
+/** `el` as a list row, or undefined when it holds no link, too many links, too much text, or a list of its own. */
+export function asRow(el: PageElement, base: string): ListRow | undefined {
+  if (NEVER_ROWS.has(el.tag) || !hasRowShape(el)) return undefined;
+  const links = usableLinks(el, base);
+  if (links.length === 0 || links.length > MAX_LINKS_PER_ROW) return undefined;
+  if (textOf(el).length > MAX_ROW_TEXT) return undefined;
+  let best = links[0]!;
+  for (const l of links) if (linkTitle(l.el).length > linkTitle(best.el).length) best = l;
+  return { row: el, link: best.el, url: best.url };
+}
+
+export function canContainRows(el: PageElement): boolean {
+  return !NEVER_CONTAINERS.has(el.tag);
+}
+
+/** Rows of a table: its own <tr>s (through thead/tbody/tfoot), not those of nested tables. */
+export function tableRows(table: PageElement): PageElement[] {
+  const out: PageElement[] = [];
+  for (const child of elementChildren(table)) {
+    if (child.tag === 'tr') out.push(child);
+    else if (child.tag === 'tbody' || child.tag === 'thead' || child.tag === 'tfoot') {
+      out.push(...elementChildren(child).filter((c) => c.tag === 'tr'));
+    }
+  }
+  return out;
+}
+
+/** Rows directly inside `container` (table rows for a table). */
+export function rowsOf(container: PageElement, base: string): ListRow[] {
+  const candidates = container.tag === 'table' ? tableRows(container) : elementChildren(container);
+  const out: ListRow[] = [];
+  for (const el of candidates) {
+    const row = asRow(el, base);
+    if (row) out.push(row);
+  }
+  return out;
+}
+
+/** Elements that may be list containers, in document order. */
+export function candidateContainers(index: PageIndex): PageElement[] {
+  return index.elements.filter(canContainRows);
+}
