@@ -15,11 +15,14 @@ export function demoSite(url: string): SiteConfig {
   return siteConfig(entry, { packs: entry.packs!, limits: {} });
 }
 
+/** The demo portal's usual port. */
+export const DEMO_PORT = 47380;
+
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('启动内置演示门户（青山县）；加 --audit 则抓取并生成报告 / serve the built-in demo portal; with --audit, crawl it and write the scorecard')
-    .option('--port <n>', '端口 / port (0 = any free port)', '0')
+    .option('--port <n>', `端口 / port (0 = any free port; default ${DEMO_PORT}, or any free port when it is taken)`)
     .option('--today <date>', '演示日期 / the date the demo content is generated for (default today)')
     .option('--variant <v>', 'baseline 或 changed（栏目变旧、错链修复）/ baseline or changed', 'baseline')
     .option('--audit', '抓取演示门户并输出结论与报告 / crawl it, print the verdict and write the reports')
@@ -28,11 +31,17 @@ export function registerDemoCommand(program: Command): void {
     .option('--format <list>', '报告格式 / report formats', 'html,json')
     .option('--json', 'JSON output')
     .option('--quiet', 'no progress output')
-    .action(async (o: { port: string; today?: string; variant: string; audit?: boolean; data?: string; out?: string; format: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (o: { port?: string; today?: string; variant: string; audit?: boolean; data?: string; out?: string; format: string; json?: boolean; quiet?: boolean }) => {
       if (o.variant !== 'baseline' && o.variant !== 'changed') throw new Error(`--variant: expected baseline or changed, got ${o.variant}`);
       const today = o.today ?? todayIso();
       const { startDemoPortal } = await import('../demo/index.ts');
-      const portal = await startDemoPortal({ port: Number(o.port), today, variant: o.variant });
+      const start = (port: number) => startDemoPortal({ port, today, variant: o.variant as 'baseline' | 'changed' });
+      // A fixed default port keeps the demo's URLs the same from run to run, so "changes since last run" compares
+      // like with like; when it is taken, any free port still gives a working demo.
+      const portal = o.port !== undefined ? await start(Number(o.port)) : await start(DEMO_PORT).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EADDRINUSE') throw e;
+        return start(0);
+      });
       if (!o.audit) {
         console.log(`演示门户已启动 / demo portal at ${portal.url} （Ctrl-C 退出 / to stop）`);
         await new Promise<void>((done) => process.once('SIGINT', () => done()));
