@@ -48,7 +48,7 @@ function journalLines(): number {
 }
 
 describe('a crawl killed half way resumes with nothing lost', () => {
-  it('SIGKILL at several points, then `crawl` again finishes the same run without refetching journaled pages', async () => {
+  it('SIGKILL at several points, then `crawl` again finishes the same run without refetching journaled pages', { timeout: 120_000 }, async () => {
     const args = ['bin/govaudit.js', 'crawl', sitesFile, '--data', join(dir, 'data'), '--quiet', '--today', '2026-11-23', '--format', 'json'];
     // Kill points spread over the crawl (journal sizes), varied per run so repeated CI runs hit different moments.
     const jitter = Math.floor(Math.random() * 3);
