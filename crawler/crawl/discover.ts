@@ -18,6 +18,8 @@ export interface ColumnCandidate {
   matchedBy: ColumnObservation['matchedBy'];
   matchReason: string;
   strength: number;
+  /** From a site override: the CSS selector of the list on the page. */
+  selector?: string;
 }
 
 /** Classes whose pages are hubs of further columns (the 政府信息公开 专栏 and its 法定主动公开内容). */

@@ -1,6 +1,7 @@
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import { extractListItems, type ListExtraction } from '../../rules/extract/list-items.ts';
 import type { ColumnObservation, IsoDate, ItemObservation } from '../../rules/model/snapshot.ts';
+import * as cheerio from 'cheerio';
 import { pageFromHtml } from '../page/from-html.ts';
 import type { JournalEntry } from '../store/types.ts';
 import type { ColumnCandidate } from './discover.ts';
@@ -25,8 +26,15 @@ function baseObservation(c: ColumnCandidate) {
   return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason };
 }
 
-function extract(entry: JournalEntry, now: IsoDate): ListExtraction {
-  return extractListItems(pageFromHtml(entry.text, entry.finalUrl), { notAfter: now });
+/** With a selector from the sites file, only that part of the page is the list (the evaluator knows best). */
+function extract(entry: JournalEntry, now: IsoDate, selector?: string): ListExtraction {
+  const whole = extractListItems(pageFromHtml(entry.text, entry.finalUrl), { notAfter: now });
+  if (!selector) return whole;
+  const $ = cheerio.load(entry.text);
+  const picked = $(selector);
+  const part = extractListItems(pageFromHtml(`<html><body>${picked.length ? $.html(picked) : ''}</body></html>`, entry.finalUrl), { notAfter: now });
+  // Items from the chosen element only; pagination still comes from the whole page (it sits outside the list).
+  return { ...part, listCssPath: selector, ...(whole.pagination ? { pagination: whole.pagination } : {}) };
 }
 
 /** A column page that is itself a document (a 指南, a 制度) counts as one item: the document. */
@@ -44,12 +52,12 @@ function pageAsDocument(entry: JournalEntry): ItemObservation | undefined {
 export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: ReadColumnOptions): Promise<ColumnObservation> {
   let entry = await loader.load(c.url);
   if (!entry?.ok) return observationFailed(c, entry);
-  let list = extract(entry, o.now);
+  let list = extract(entry, o.now, c.selector);
   const needsBrowser = o.render === 'always' || (o.render === 'auto' && (list.jsRendered || (list.format === 'none' && /<script/i.test(entry.text))));
   if (needsBrowser && loader.canRender) {
     const rendered = await loader.render(c.url);
     if (rendered?.ok) {
-      const again = extract(rendered, o.now);
+      const again = extract(rendered, o.now, c.selector);
       if (again.items.length > 0 || o.render === 'always') {
         entry = rendered;
         list = again;
@@ -66,7 +74,7 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
     if (!o.isAllowed(next)) continue;
     const page = await loader.load(next);
     if (!page?.ok) break;
-    items.push(...extract(page, o.now).items);
+    items.push(...extract(page, o.now, c.selector).items);
     pagesRead++;
   }
 

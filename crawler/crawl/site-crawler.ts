@@ -54,7 +54,7 @@ function hostAllowed(site: SiteConfig): (url: string) => boolean {
 function overrides(site: SiteConfig, classes: Record<string, ColumnClass>): ColumnCandidate[] {
   return Object.entries(site.columns).map(([classId, o]) => ({
     classId, name: o.name ?? classes[classId]?.name.zh ?? classId, url: o.url, matchedBy: 'override' as const,
-    matchReason: '站点配置指定 / set in the sites file', strength: 9,
+    matchReason: '站点配置指定 / set in the sites file', strength: 9, ...(o.selector ? { selector: o.selector } : {}),
   }));
 }
 
