@@ -88,7 +88,9 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   const homeDoc = pageFromHtml(homeEntry.text, homeEntry.finalUrl);
   const homeLinks: PageLink[] = extractLinks(homeDoc);
   const linksFrom = new Map<string, PageLink & { fromUrl: string }>();
-  const noteLinks = (links: PageLink[], fromUrl: string) => links.forEach((l) => isAllowed(l.url) && !linksFrom.has(l.url) && linksFrom.set(l.url, { ...l, fromUrl }));
+  const noteLinks = (links: PageLink[], fromUrl: string) => {
+    for (const l of links) if (isAllowed(l.url) && !linksFrom.has(l.url)) linksFrom.set(l.url, { ...l, fromUrl });
+  };
   noteLinks(homeLinks, homeEntry.finalUrl);
 
   // Discovery: overrides first, then home navigation, then hub pages (专栏) breadth-first.
