@@ -1,4 +1,5 @@
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
+import { candidateBase, columnObservation, jsListUnread } from './column-observation.ts';
 import { extractListItems, type ListExtraction } from '../../rules/extract/list-items.ts';
 import type { ColumnObservation, IsoDate, ItemObservation } from '../../rules/model/snapshot.ts';
 import * as cheerio from 'cheerio';
@@ -19,11 +20,7 @@ function observationFailed(c: ColumnCandidate, entry: JournalEntry | undefined):
   const reason = entry ? failureReason(entry) : 'page limit reached';
   // A page that answered 404 is a broken column; anything else (timeouts, 403, 429, 5xx, limits) cannot be judged.
   const status = entry && !entry.error && entry.status === 404 ? 'unreachable' : 'needs-review';
-  return { ...baseObservation(c), status, statusReason: reason, items: [], itemCount: 0, pagesRead: 0 };
-}
-
-function baseObservation(c: ColumnCandidate) {
-  return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason };
+  return { ...candidateBase(c), status, statusReason: reason, items: [], itemCount: 0, pagesRead: 0 };
 }
 
 /** With a selector from the sites file, only that part of the page is the list (the evaluator knows best). */
@@ -35,14 +32,6 @@ function extract(entry: JournalEntry, now: IsoDate, selector?: string): ListExtr
   const part = extractListItems(pageFromHtml(`<html><body>${picked.length ? $.html(picked) : ''}</body></html>`, entry.finalUrl), { notAfter: now });
   // Items from the chosen element only; pagination still comes from the whole page (it sits outside the list).
   return { ...part, listCssPath: selector, ...(whole.pagination ? { pagination: whole.pagination } : {}) };
-}
-
-/** A column page that is itself a document (a 指南, a 制度) counts as one item: the document. */
-function pageAsDocument(entry: JournalEntry): ItemObservation | undefined {
-  const doc = pageFromHtml(entry.text, entry.finalUrl);
-  const dates = extractDetailDates(doc);
-  if (!dates.publishDate) return undefined;
-  return { title: dates.title ?? entry.finalUrl, url: entry.finalUrl, date: dates.publishDate.date, dateText: dates.publishDate.text, dateConfidence: dates.publishDate.confidence, ...(dates.formedDate ? { formedDate: dates.formedDate.date } : {}) };
 }
 
 /**
@@ -64,9 +53,7 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
       }
     }
   }
-  if (list.jsRendered && list.items.length === 0 && !loader.canRender) {
-    return { ...baseObservation(c), status: 'needs-review', statusReason: '列表由 JavaScript 生成，未找到可用浏览器 / list drawn by JavaScript and no browser available', items: [], itemCount: 0, pagesRead: 1 };
-  }
+  if (list.jsRendered && list.items.length === 0 && !loader.canRender) return jsListUnread(c);
 
   const items = [...list.items];
   let pagesRead = 1;
@@ -78,17 +65,9 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
     pagesRead++;
   }
 
-  if (items.length === 0) {
-    const doc = pageAsDocument(entry);
-    if (doc) items.push(doc);
-  }
-
-  await readDetailPages(items, loader, o);
-  const perPage = list.items.length;
-  const totalPages = list.pagination?.totalPages;
-  // Unread pages are estimated from the first page; read pages are counted.
-  const itemCount = totalPages && totalPages > pagesRead ? items.length + perPage * (totalPages - pagesRead) : items.length;
-  return { ...baseObservation(c), status: 'ok', items, itemCount, pagesRead, ...(list.listCssPath ? { listCssPath: list.listCssPath } : {}) };
+  const observation = columnObservation(c, pageFromHtml(entry.text, entry.finalUrl), list, items, pagesRead);
+  await readDetailPages(observation.items, loader, o);
+  return observation;
 }
 
 async function readDetailPages(items: ItemObservation[], loader: PageLoader, o: ReadColumnOptions): Promise<void> {

@@ -1,14 +1,12 @@
 import PQueue from 'p-queue';
-import { evaluatePack } from '../../rules/engine/evaluate.ts';
-import { siteVerdict } from '../../rules/engine/verdict.ts';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { IsoDate } from '../../rules/model/snapshot.ts';
-import type { LoadedPack } from '../../rules/schema/pack.ts';
 import { Fetcher } from '../fetch/index.ts';
 import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
 import type { SiteConfig } from '../sites/schema.ts';
-import type { AuditStore, RunRecord, SiteSummary, StoredSite } from '../store/types.ts';
+import type { AuditStore, RunRecord } from '../store/types.ts';
+import { evaluateSnapshot, summarise } from './summarise.ts';
 import { crawlSite } from './site-crawler.ts';
 
 export interface RunProgress {
@@ -45,23 +43,6 @@ export function todayIso(): IsoDate {
 function newRunId(): string {
   const t = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${t}-${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** Evaluates a snapshot with the site's packs; a pack listed in ignoreValidity is applied outside its dates. */
-export function evaluateSnapshot(site: SiteConfig, packs: LoadedPack[], snapshot: StoredSite['snapshot'], now: IsoDate): SiteResult {
-  const results = packs.map((p) => evaluatePack(p, snapshot, { now, ignoreValidity: site.ignoreValidity.includes(p.id) }));
-  return { siteId: site.id, evaluatedAt: now, verdict: siteVerdict(results), packs: results };
-}
-
-export function summarise(site: SiteConfig, result: SiteResult): SiteSummary {
-  const live = result.packs.filter((p) => p.inForce);
-  const score = live.find((p) => p.score)?.score?.total;
-  return {
-    siteId: site.id, name: site.name, ...(site.parent ? { parent: site.parent } : {}), verdict: result.verdict, ...(score !== undefined ? { score } : {}),
-    vetoes: live.flatMap((p) => p.vetoes.filter((v) => v.triggered).map((v) => v.id)),
-    failed: live.reduce((n, p) => n + p.counts.fail, 0),
-    needsReview: live.reduce((n, p) => n + p.counts['needs-review'], 0),
-  };
 }
 
 /**
@@ -124,8 +105,8 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
         progress({ event: 'page', site: site.id, sitesDone: done.size });
       },
     });
-    const result = evaluateSnapshot(site, packsBySite.get(site.id)!, snapshot, auditDate);
-    await o.store.saveSite({ runId: run.id, snapshot, result, stats }, summarise(site, result));
+    const result = evaluateSnapshot(packsBySite.get(site.id)!, snapshot, auditDate, site.ignoreValidity);
+    await o.store.saveSite({ runId: run.id, snapshot, result, stats }, summarise(snapshot, result));
     done.add(site.id);
     progress({ event: 'site-done', site: site.id, sitesDone: done.size, verdict: result.verdict });
   }

@@ -1,0 +1,126 @@
+/**
+ * Where a badge goes: beside its link's text, never over any text of the menu it sits in. Geometry is in viewport
+ * coordinates (the overlay layer is position: fixed), recomputed on scroll and resize.
+ */
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Placement {
+  left: number;
+  top: number;
+  /** True when no spot was free: the badge shrinks to a dot at the least crowded spot. */
+  compact: boolean;
+}
+
+const GAP = 2;
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+function boxAt(left: number, top: number, size: Size): Box {
+  return { left, top, right: left + size.width, bottom: top + size.height };
+}
+
+function candidates(text: Box, size: Size): Box[] {
+  const midTop = text.top + (text.bottom - text.top - size.height) / 2;
+  return [
+    boxAt(text.right + GAP + 1, midTop, size), // right of the text
+    boxAt(text.right - size.width, text.top - size.height - GAP, size), // above, right-aligned (superscript)
+    boxAt(text.right - size.width, text.bottom + GAP, size), // below, right-aligned
+    boxAt(text.left, text.top - size.height - GAP, size), // above, left-aligned
+    boxAt(text.left, text.bottom + GAP, size), // below, left-aligned
+    boxAt(text.left - size.width - GAP - 1, midTop, size), // left of the text
+  ];
+}
+
+function crowding(b: Box, obstacles: Box[], viewport: Size): number {
+  let sum = 0;
+  for (const o of obstacles) sum += overlap(b, o);
+  // Off-screen spots are as bad as covered ones.
+  const inside = overlap(b, { left: 0, top: 0, right: viewport.width, bottom: viewport.height });
+  const area = (b.right - b.left) * (b.bottom - b.top);
+  return sum + (area - inside);
+}
+
+/**
+ * The first free spot around the link's text (right, above, below, left); if every spot covers some text, a
+ * dot-sized badge at the least crowded one.
+ */
+export function placeBadge(text: Box, size: Size, compactSize: Size, obstacles: Box[], viewport: Size): Placement {
+  for (const c of candidates(text, size)) if (crowding(c, obstacles, viewport) === 0) return { left: c.left, top: c.top, compact: false };
+  let best: Box | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates(text, compactSize)) {
+    const score = crowding(c, obstacles, viewport);
+    if (score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return { left: best!.left, top: best!.top, compact: true };
+}
+
+export function union(rects: Box[]): Box | undefined {
+  if (rects.length === 0) return undefined;
+  return rects.reduce((a, b) => ({ left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) }));
+}
+
+function visibleRects(list: DOMRectList | DOMRect[]): Box[] {
+  const out: Box[] = [];
+  for (const r of Array.from(list)) if (r.width > 0 && r.height > 0) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  return out;
+}
+
+/** The boxes of an element's rendered text (per line), or of the element itself when it shows no text (icons). */
+export function textBoxes(el: Element): Box[] {
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  const rects = visibleRects(range.getClientRects());
+  range.detach();
+  return rects.length > 0 ? rects : visibleRects([el.getBoundingClientRect()]);
+}
+
+const MAX_TEXT_NODES = 1500;
+
+/** Text boxes of every non-blank text node under `root` (the menu around a link), capped. */
+export function textObstacles(roots: Iterable<Element>): Box[] {
+  const out: Box[] = [];
+  let budget = MAX_TEXT_NODES;
+  for (const root of roots) {
+    const doc = root.ownerDocument;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.nodeValue && /\S/.test(n.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+    });
+    const range = doc.createRange();
+    for (let n = walker.nextNode(); n && budget > 0; n = walker.nextNode(), budget--) {
+      range.selectNodeContents(n);
+      out.push(...visibleRects(range.getClientRects()));
+    }
+    range.detach();
+  }
+  return out;
+}
+
+/** The element around a link whose text a badge must not cover: the menu (a few levels up). */
+export function menuOf(link: Element, levels = 3): Element {
+  let el: Element = link;
+  for (let i = 0; i < levels && el.parentElement && el.parentElement !== el.ownerDocument.body; i++) el = el.parentElement;
+  return el;
+}
+
+export function isShown(box: Box | undefined, viewport: Size): box is Box {
+  return !!box && box.right > 0 && box.bottom > 0 && box.left < viewport.width && box.top < viewport.height;
+}

@@ -1,0 +1,188 @@
+import type { ClassState } from '../../lib/audit.ts';
+import { hIn as hDoc, clear, type Child, type Props } from '../../lib/dom.ts';
+import { isShown, menuOf, placeBadge, textBoxes, textObstacles, union, type Box } from './layout.ts';
+
+/**
+ * The overlay inside the shadow root: badges beside column links, outlines around the dated items of a column
+ * list, a collapsible banner and a flash marker. Only createElement/textContent: every string shown here may
+ * come from the page.
+ */
+
+export interface BadgeSpec {
+  link: Element;
+  state: ClassState;
+  label: string;
+  tooltip: string;
+  url: string;
+  classId: string;
+}
+
+export interface BannerSpec {
+  title: string;
+  collapsed: boolean;
+  body: Node[];
+  collapsedSummary: Child;
+  onToggle: (collapsed: boolean) => void;
+  toggleLabels: { collapse: string; expand: string };
+}
+
+interface PlacedBadge {
+  spec: BadgeSpec;
+  el: HTMLElement;
+}
+
+interface PlacedBox {
+  target: Element;
+  el: HTMLElement;
+}
+
+const COMPACT = { width: 10, height: 10 };
+
+export class Overlay {
+  private readonly layer: HTMLElement;
+  private readonly bannerSlot: HTMLElement;
+  private badges: PlacedBadge[] = [];
+  private boxes: PlacedBox[] = [];
+  private flashBox: PlacedBox | undefined;
+  private frame = 0;
+
+  constructor(container: HTMLElement, private readonly doc: Document) {
+    this.layer = this.h('div', { class: 'layer', dataset: { govaudit: 'layer' } });
+    this.bannerSlot = this.h('div', { class: 'banner-slot', dataset: { govaudit: 'banner-slot' } });
+    container.append(this.layer, this.bannerSlot);
+  }
+
+  h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+    return hDoc(this.doc, tag, props, ...children);
+  }
+
+  setBadges(specs: BadgeSpec[]): void {
+    for (const b of this.badges) b.el.remove();
+    this.badges = specs.map((spec) => {
+      const el = this.h('span', { class: 'badge', title: spec.tooltip, dataset: { state: spec.state, classId: spec.classId, url: spec.url }, attrs: { role: 'note', 'aria-label': spec.tooltip } }, spec.label);
+      this.layer.append(el);
+      return { spec, el };
+    });
+    this.schedule();
+  }
+
+  setItemBoxes(items: { target: Element; newest: boolean }[]): void {
+    for (const b of this.boxes) b.el.remove();
+    this.boxes = items.map(({ target, newest }) => {
+      const el = this.h('div', { class: newest ? 'box newest' : 'box', dataset: { govaudit: 'item' } });
+      this.layer.append(el);
+      return { target, el };
+    });
+    this.schedule();
+  }
+
+  setBanner(spec: BannerSpec | undefined): void {
+    clear(this.bannerSlot);
+    if (!spec) return;
+    const banner = this.h('section', { class: spec.collapsed ? 'banner collapsed' : 'banner', dataset: { govaudit: 'banner' } });
+    const toggle = this.h('button', { attrs: { type: 'button', 'aria-expanded': String(!spec.collapsed) } }, spec.collapsed ? spec.toggleLabels.expand : spec.toggleLabels.collapse);
+    const summary = this.h('span', { class: 'summary' }, spec.collapsedSummary);
+    const header = this.h('header', {}, this.h('span', { class: 'title' }, spec.title), summary, toggle);
+    const body = this.h('div', { class: 'body' }, ...spec.body);
+    const setCollapsed = (collapsed: boolean) => {
+      banner.classList.toggle('collapsed', collapsed);
+      toggle.textContent = collapsed ? spec.toggleLabels.expand : spec.toggleLabels.collapse;
+      toggle.setAttribute('aria-expanded', String(!collapsed));
+      spec.onToggle(collapsed);
+      this.schedule();
+    };
+    header.addEventListener('click', () => setCollapsed(!banner.classList.contains('collapsed')));
+    banner.append(header, body);
+    this.bannerSlot.append(banner);
+    this.schedule();
+  }
+
+  /** Outlines an element for a few seconds (clicked from the side panel). */
+  flash(target: Element): void {
+    this.flashBox?.el.remove();
+    const el = this.h('div', { class: 'box flash', dataset: { govaudit: 'flash' } });
+    this.layer.append(el);
+    const placed = { target, el };
+    this.flashBox = placed;
+    this.schedule();
+    setTimeout(() => {
+      if (this.flashBox === placed) {
+        el.remove();
+        this.flashBox = undefined;
+      }
+    }, 4000);
+  }
+
+  /** Repositions on the next frame (scroll, resize, new content); calls within a frame coalesce. */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  /** Reads all geometry first, then writes, so a pass costs one layout of the page. */
+  layout(): void {
+    const view = this.doc.defaultView!;
+    const viewport = { width: view.innerWidth, height: view.innerHeight };
+    const anchors = this.badges.map((b) => (b.spec.link.isConnected ? union(textBoxes(b.spec.link)) : undefined));
+    const menus = new Set<Element>();
+    this.badges.forEach((b, i) => {
+      if (isShown(anchors[i], viewport)) menus.add(menuOf(b.spec.link));
+    });
+    const obstacles: Box[] = textObstacles(menus);
+    for (const b of this.badges) b.el.classList.remove('compact', 'hidden');
+    const sizes = this.badges.map((b) => ({ width: b.el.offsetWidth || 30, height: b.el.offsetHeight || 16 }));
+    const boxRects = this.boxes.map((b) => (b.target.isConnected ? b.target.getBoundingClientRect() : undefined));
+    const flashRect = this.flashBox?.target.isConnected ? this.flashBox.target.getBoundingClientRect() : undefined;
+    const banner = this.bannerSlot.querySelector<HTMLElement>('.banner');
+    const bannerSize = banner ? { width: banner.offsetWidth, height: banner.offsetHeight } : undefined;
+
+    const placed: Box[] = [];
+    this.badges.forEach((b, i) => {
+      const anchor = anchors[i];
+      if (!isShown(anchor, viewport)) {
+        b.el.classList.add('hidden');
+        return;
+      }
+      const p = placeBadge(anchor, sizes[i]!, COMPACT, [...obstacles, ...placed], viewport);
+      const size = p.compact ? COMPACT : sizes[i]!;
+      placed.push({ left: p.left, top: p.top, right: p.left + size.width, bottom: p.top + size.height });
+      b.el.classList.toggle('compact', p.compact);
+      b.el.style.left = `${Math.round(p.left)}px`;
+      b.el.style.top = `${Math.round(p.top)}px`;
+    });
+    this.boxes.forEach((b, i) => place(b.el, boxRects[i], 2));
+    if (this.flashBox) place(this.flashBox.el, flashRect, 4);
+    if (banner && bannerSize) banner.classList.toggle('low', bannerShouldDrop(bannerSize, boxRects, viewport));
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.layer.remove();
+    this.bannerSlot.remove();
+  }
+}
+
+const BANNER_MARGIN = 12;
+
+/**
+ * The banner sits top-right; when there it would hide the column's dated items (their dates are often at the
+ * right edge) and the bottom-right corner would not, it moves there.
+ */
+function bannerShouldDrop(size: { width: number; height: number }, items: (DOMRect | undefined)[], viewport: { width: number; height: number }): boolean {
+  const right = viewport.width - BANNER_MARGIN;
+  const at = (top: number): Box => ({ left: right - size.width, top, right, bottom: top + size.height });
+  const covers = (b: Box) => items.some((r) => r && r.width > 0 && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom);
+  return covers(at(BANNER_MARGIN)) && !covers(at(viewport.height - BANNER_MARGIN - size.height));
+}
+
+function place(el: HTMLElement, r: DOMRect | undefined, pad: number): void {
+  if (!r || r.width === 0 || r.height === 0) {
+    el.classList.add('hidden');
+    return;
+  }
+  el.classList.remove('hidden');
+  Object.assign(el.style, { left: `${Math.round(r.left - pad)}px`, top: `${Math.round(r.top - pad)}px`, width: `${Math.round(r.width + 2 * pad)}px`, height: `${Math.round(r.height + 2 * pad)}px` });
+}

@@ -1,0 +1,131 @@
+import { VERDICT_TEXT, type LocalText, type Outcome, type Verdict } from '../../rules/model/finding.ts';
+import type { SiteKind } from '../../rules/model/snapshot.ts';
+import type { ClassState } from './audit.ts';
+import type { Lang } from './model.ts';
+
+/** User-facing text of the extension, Chinese first. Page-derived text is never put through here as markup. */
+
+const UI = {
+  appName: { zh: 'govaudit 政府网站检查', en: 'govaudit site check' },
+  columnCheck: { zh: '栏目检查', en: 'Column check' },
+  column: { zh: '栏目', en: 'Column' },
+  columnClass: { zh: '栏目类别', en: 'Column class' },
+  newest: { zh: '最新信息', en: 'Newest item' },
+  noDate: { zh: '无日期', en: 'no date' },
+  items: { zh: '信息条数', en: 'Items' },
+  rules: { zh: '适用规则', en: 'Rules' },
+  verdict: { zh: '结论', en: 'Verdict' },
+  matchedBy: { zh: '识别依据', en: 'Matched by' },
+  collapse: { zh: '收起', en: 'Collapse' },
+  expand: { zh: '展开', en: 'Expand' },
+  hubFound: { zh: '识别到子栏目', en: 'Sub-columns found' },
+  notInChecklist: { zh: '该链接不在本站栏目清单中（从首页或信息公开专栏进入后识别）', en: 'Not on this site\'s column list (columns are found from the home page and the disclosure hub)' },
+  openPanel: { zh: '完整清单见侧边栏', en: 'Full checklist in the side panel' },
+  siteVerdict: { zh: '站点结论（目前）', en: 'Site verdict so far' },
+  crawlVerdict: { zh: '爬虫结论', en: 'Crawl verdict' },
+  incomplete: { zh: '尚未浏览完整：结论可能变化', en: 'Not fully browsed yet: the verdict may change' },
+  checklist: { zh: '栏目清单', en: 'Column checklist' },
+  findings: { zh: '检查结果', en: 'Findings' },
+  settings: { zh: '设置', en: 'Settings' },
+  session: { zh: '导入导出', en: 'Import / export' },
+  filterAll: { zh: '全部', en: 'All' },
+  filterProblems: { zh: '问题', en: 'Problems' },
+  filterReview: { zh: '待复核', en: 'Needs review' },
+  required: { zh: '必备', en: 'required' },
+  noSite: { zh: '请在标签页中打开一个政府网站页面。', en: 'Open a government website in a tab.' },
+  notEnabled: { zh: 'govaudit 尚未在此网站启用。', en: 'govaudit is not enabled on this site.' },
+  enable: { zh: '在此网站启用', en: 'Enable on this site' },
+  enabled: { zh: '已在此网站启用', en: 'Enabled on this site' },
+  enableDenied: { zh: '未获得访问此网站的权限', en: 'Access to this site was not granted' },
+  rescan: { zh: '重新读取页面', en: 'Re-read page' },
+  review: { zh: '复核', en: 'Review' },
+  confirm: { zh: '确认', en: 'Confirm' },
+  override: { zh: '改判', en: 'Override' },
+  outcomeLabel: { zh: '改判为', en: 'Set outcome' },
+  note: { zh: '备注', en: 'Note' },
+  save: { zh: '保存', en: 'Save' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  remove: { zh: '撤销复核', en: 'Remove review' },
+  capture: { zh: '截图取证', en: 'Capture screenshot' },
+  captured: { zh: '已截图', en: 'Screenshot captured' },
+  captureFailed: { zh: '截图失败（请先点击工具栏上的 govaudit 图标，再重试）', en: 'Screenshot failed (click the govaudit toolbar icon, then retry)' },
+  reviewed: { zh: '已复核', en: 'Reviewed' },
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  overridden: { zh: '已改判', en: 'Overridden' },
+  evidence: { zh: '证据', en: 'Evidence' },
+  exportJson: { zh: '导出 JSON', en: 'Export JSON' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  importRun: { zh: '导入爬虫结果（JSON）', en: 'Import crawler run (JSON)' },
+  imported: { zh: '已导入', en: 'Imported' },
+  importNone: { zh: '文件中没有本站的结果', en: 'The file holds no result for this site' },
+  removeImport: { zh: '移除导入结果', en: 'Remove imported result' },
+  resetSession: { zh: '清除本站浏览记录', en: 'Forget what was read on this site' },
+  packs: { zh: '检查指标（规则包）', en: 'Rule packs' },
+  siteKind: { zh: '站点类型', en: 'Site kind' },
+  siteKindHere: { zh: '本站类型', en: 'Kind of this site' },
+  defaultKind: { zh: '默认', en: 'default' },
+  language: { zh: '语言', en: 'Language' },
+  prefetch: { zh: '后台读取已识别栏目的列表页（同源请求）', en: 'Read the lists of found columns in the background (same-origin requests)' },
+  auditDate: { zh: '检查日期（留空为今天）', en: 'Audit date (empty = today)' },
+  columnOverrides: { zh: '本站栏目地址（手动指定）', en: 'Column URLs for this site (set by hand)' },
+  homeUrl: { zh: '本站首页地址', en: 'Home page of this site' },
+  add: { zh: '添加', en: 'Add' },
+  useThisPage: { zh: '用当前页', en: 'Use current page' },
+  notVisitedHint: { zh: '打开该栏目页即可读取', en: 'Open the column page to read it' },
+  open: { zh: '打开', en: 'Open' },
+  locate: { zh: '在页面中定位', en: 'Show on page' },
+  noFindings: { zh: '没有符合筛选条件的项目', en: 'Nothing matches this filter' },
+  rule: { zh: '规则', en: 'Rule' },
+  source: { zh: '依据', en: 'Source' },
+  daysAgo: { zh: '{{n}} 天前', en: '{{n}} days ago' },
+  today: { zh: '今天', en: 'today' },
+  columnsFound: { zh: '已识别栏目 {{n}} 个，已读取 {{read}} 个', en: '{{n}} columns found, {{read}} read' },
+} satisfies Record<string, LocalText>;
+
+export type UiKey = keyof typeof UI;
+
+export function t(key: UiKey, lang: Lang, data: Record<string, string | number> = {}): string {
+  return UI[key][lang].replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+export function local(text: LocalText | undefined, lang: Lang): string {
+  return text ? text[lang] || text.zh : '';
+}
+
+export const STATE_TEXT: Record<ClassState, LocalText> = {
+  present: { zh: '正常', en: 'OK' },
+  stale: { zh: '超期', en: 'Stale' },
+  'due-soon': { zh: '将到期', en: 'Due soon' },
+  empty: { zh: '空白', en: 'Empty' },
+  unknown: { zh: '待查', en: 'Unknown' },
+  'not-visited': { zh: '未读取', en: 'Not read' },
+  missing: { zh: '缺失', en: 'Missing' },
+  'not-found': { zh: '未找到', en: 'Not found yet' },
+  absent: { zh: '无', en: 'None' },
+};
+
+export const OUTCOME_TEXT: Record<Outcome, LocalText> = {
+  pass: { zh: '通过', en: 'Pass' },
+  fail: { zh: '不通过', en: 'Fail' },
+  warn: { zh: '即将到期', en: 'Due soon' },
+  'needs-review': { zh: '待复核', en: 'Needs review' },
+  'not-applicable': { zh: '不适用', en: 'N/A' },
+  error: { zh: '出错', en: 'Error' },
+};
+
+export const KIND_TEXT: Record<SiteKind, LocalText> = {
+  province: { zh: '省级', en: 'Province' },
+  city: { zh: '市级', en: 'City' },
+  county: { zh: '县级', en: 'County' },
+  department: { zh: '部门', en: 'Department' },
+  township: { zh: '乡镇', en: 'Township' },
+};
+
+export function verdictText(v: Verdict, lang: Lang): string {
+  return VERDICT_TEXT[v][lang];
+}
+
+export function ageText(days: number | undefined, lang: Lang): string {
+  if (days === undefined) return '';
+  return days <= 0 ? t('today', lang) : t('daysAgo', lang, { n: days });
+}
