@@ -2,8 +2,8 @@ import PQueue from 'p-queue';
 import { linkSignals, sleep } from './abort.ts';
 
 /**
- * Politeness: one queue per host (a few requests in flight at most, starts spaced by the host's delay) under a
- * global cap. Government servers are small and block bursts; a crawl that hammers one gets 403s, not data.
+ * Politeness: one queue per host (a few requests in flight at most; each start waits the host's delay after the
+ * previous start and after the previous end) under a global cap. Government servers are small and block bursts; a crawl that hammers one gets 403s, not data.
  */
 export interface ScheduleOptions {
   perHostConcurrency: number;
@@ -16,6 +16,9 @@ interface HostState {
   delayMs: number;
   /** performance.now() of the last request start; -Infinity before the first. */
   lastStartAt: number;
+  /** performance.now() of the last request end. Counting the delay from the end as well keeps the server-side gap
+   *  at least the delay even when a request spends part of its slot connecting (a cold first request). */
+  lastEndAt: number;
   /** No start before this (Retry-After). */
   pausedUntil: number;
 }
@@ -52,7 +55,11 @@ export class HostSchedule {
               // or a Retry-After pause may have come in while this one waited for its global slot.
               if (performance.now() < this.earliestStart(state)) return NOT_YET;
               state.lastStartAt = performance.now();
-              return { value: await task() };
+              try {
+                return { value: await task() };
+              } finally {
+                state.lastEndAt = performance.now();
+              }
             },
             { signal: globalWait.signal },
           );
@@ -82,13 +89,13 @@ export class HostSchedule {
   }
 
   private earliestStart(state: HostState): number {
-    return Math.max(state.lastStartAt + state.delayMs, state.pausedUntil);
+    return Math.max(state.lastStartAt + state.delayMs, state.lastEndAt + state.delayMs, state.pausedUntil);
   }
 
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { queue: new PQueue({ concurrency: this.o.perHostConcurrency }), delayMs: this.o.defaultDelayMs, lastStartAt: -Infinity, pausedUntil: -Infinity };
+      state = { queue: new PQueue({ concurrency: this.o.perHostConcurrency }), delayMs: this.o.defaultDelayMs, lastStartAt: -Infinity, lastEndAt: -Infinity, pausedUntil: -Infinity };
       this.hosts.set(host, state);
     }
     return state;
