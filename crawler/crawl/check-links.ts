@@ -24,7 +24,8 @@ function verdictOf(r: Answer): { status: LinkObservation['status']; reason?: str
   return { status: 'needs-review', reason: `HTTP ${r.status}` };
 }
 
-function fingerprint(text: string): string {
+/** What a site's "page not found" page looks like: its title and the start of its text. */
+export function soft404Fingerprint(text: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '';
   return title.trim() + '|' + text.replace(/<[^>]+>/g, '').replace(/\s+/g, '').slice(0, 200);
 }
@@ -32,7 +33,7 @@ function fingerprint(text: string): string {
 export async function probeSoft404(fetcher: Fetcher, homeUrl: string, timeoutMs: number): Promise<string | undefined> {
   const probe = new URL(`/govaudit-probe-${Math.random().toString(36).slice(2, 10)}.html`, homeUrl).href;
   const r = await fetcher.fetch(probe, { timeoutMs, retries: 0 });
-  return r.ok && !r.error && r.status === 200 ? fingerprint(r.text) : undefined;
+  return r.ok && !r.error && r.status === 200 ? soft404Fingerprint(r.text) : undefined;
 }
 
 export async function checkLinks(fetcher: Fetcher, links: (PageLink & { fromUrl: string })[], o: { timeoutMs: number; soft404?: string; known: Map<string, Answer> }): Promise<LinkObservation[]> {
@@ -46,7 +47,7 @@ export async function checkLinks(fetcher: Fetcher, links: (PageLink & { fromUrl:
         attempts++;
       }
       let v = verdictOf(result);
-      if (v.status === 'ok' && o.soft404 && fingerprint(result.text) === o.soft404) v = { status: 'dead', reason: 'soft-404' };
+      if (v.status === 'ok' && o.soft404 && soft404Fingerprint(result.text) === o.soft404) v = { status: 'dead', reason: 'soft-404' };
       if (v.status === 'dead' && v.reason !== 'soft-404') {
         // Second attempt: one failure is a hiccup, two are a dead link.
         const again = await fetcher.fetch(link.url, { timeoutMs: o.timeoutMs, retries: 0 });

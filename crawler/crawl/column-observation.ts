@@ -1,6 +1,7 @@
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import type { ListExtraction } from '../../rules/extract/list-items.ts';
 import type { ColumnObservation, ItemObservation } from '../../rules/model/snapshot.ts';
+import { textOf } from '../../rules/extract/text.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import type { ColumnCandidate } from './discover.ts';
 
@@ -8,6 +9,11 @@ import type { ColumnCandidate } from './discover.ts';
  * Turning a read column page into an observation: pure, and shared by the crawler (`readColumn`) and the extension
  * (`observeColumnPage`), so both reach the same observation, and so the same findings, from the same page.
  */
+
+/** What an empty column shows instead of a list. */
+const EMPTY_NOTICE = /暂无(相关)?(信息|数据|内容|记录|文章)|没有(找到)?(相关)?(信息|数据|记录|内容)|无相关(信息|记录)|尚无(信息|内容)/;
+
+export const NO_LIST_REASON = '未识别出信息列表，页面也未提示“暂无信息” / no list recognised and no "no items" notice on the page';
 
 export const JS_LIST_REASON = '列表由 JavaScript 生成，未找到可用浏览器 / list drawn by JavaScript and no browser available';
 
@@ -31,16 +37,29 @@ export function jsListUnread(c: ColumnCandidate): ColumnObservation {
 }
 
 /**
- * The observation from the first page's extraction plus the items of every page read. Unread pages are estimated
- * from the first page's size; read pages are counted.
+ * The observation from the first page's extraction plus the items of every page read. The count is exact when the
+ * page states it (Hanweb's totalRecord); otherwise unread pages are estimated from the first page's size, and the
+ * last page, when it was read (`lastPageItems`), is counted as it is.
  */
-export function columnObservation(c: ColumnCandidate, doc: PageDocument, first: ListExtraction, items: ItemObservation[], pagesRead: number): ColumnObservation {
+export function columnObservation(c: ColumnCandidate, doc: PageDocument, first: ListExtraction, items: ItemObservation[], pagesRead: number, lastPageItems?: number): ColumnObservation {
   const all = [...items];
   if (all.length === 0) {
     const asDocument = pageAsDocument(doc);
     if (asDocument) all.push(asDocument);
+    // Nothing recognised and nothing saying "no items": an unfamiliar layout (undated cards, a text page) is not
+    // proof of an empty column, and 空白栏目 can be a veto.
+    else if (first.format === 'none' && !EMPTY_NOTICE.test(textOf(doc.root))) {
+      return { ...candidateBase(c), status: 'needs-review', statusReason: NO_LIST_REASON, items: [], itemCount: 0, pagesRead };
+    }
   }
-  const totalPages = first.pagination?.totalPages;
-  const itemCount = totalPages && totalPages > pagesRead ? all.length + first.items.length * (totalPages - pagesRead) : all.length;
-  return { ...candidateBase(c), status: 'ok', items: all, itemCount, pagesRead, ...(first.listCssPath ? { listCssPath: first.listCssPath } : {}) };
+  return { ...candidateBase(c), status: 'ok', items: all, itemCount: countItems(first, all.length, pagesRead, lastPageItems), pagesRead, ...(first.listCssPath ? { listCssPath: first.listCssPath } : {}) };
+}
+
+function countItems(first: ListExtraction, read: number, pagesRead: number, lastPageItems: number | undefined): number {
+  const { totalItems, totalPages } = first.pagination ?? {};
+  if (totalItems !== undefined) return Math.max(read, totalItems);
+  if (!totalPages || totalPages <= pagesRead) return read;
+  const unread = totalPages - pagesRead;
+  if (lastPageItems === undefined) return read + first.items.length * unread;
+  return read + first.items.length * (unread - 1) + lastPageItems;
 }

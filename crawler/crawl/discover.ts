@@ -31,6 +31,14 @@ function withoutFragment(url: string): string {
   return u.href;
 }
 
+/** One column, however it is linked: `/zwdt/` and `/zwdt/index.html` (the menu and a 更多 link) are the same page. */
+export function columnIdentity(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  u.pathname = u.pathname.replace(/\/(index|default)\.(s?html?|jsp|aspx?|php)$/i, '/');
+  return u.href;
+}
+
 /**
  * Matches links to columns. One URL is one column (the surest match wins); one class may have many columns
  * (工作动态 and 部门动态 are both news columns, each judged on its own).
@@ -42,20 +50,25 @@ export function matchLinks(links: PageLink[], classes: Record<string, ColumnClas
     const m = matchColumn(link.text, link.url, classes);
     if (!m) continue;
     const url = withoutFragment(link.url);
-    const prev = byUrl.get(url);
+    const key = columnIdentity(url);
+    const prev = byUrl.get(key);
     if (prev && prev.strength >= m.strength) continue;
-    byUrl.set(url, { classId: m.classId, name: link.text.trim() || classes[m.classId].name.zh, url, matchedBy: m.matchedBy, matchReason: `${m.reason}（见于 ${foundOn}）`, strength: m.strength });
+    byUrl.set(key, { classId: m.classId, name: link.text.trim() || classes[m.classId].name.zh, url, matchedBy: m.matchedBy, matchReason: `${m.reason}（见于 ${foundOn}）`, strength: m.strength });
   }
   return [...byUrl.values()];
 }
 
-/** Merges candidates found on several pages: the first page to name a URL keeps it unless a later match is surer. */
+/**
+ * Merges candidates found on several pages, keyed by column identity: the first page to name a column keeps it
+ * unless a later match is surer.
+ */
 export function mergeCandidates(into: Map<string, ColumnCandidate>, found: ColumnCandidate[]): ColumnCandidate[] {
   const added: ColumnCandidate[] = [];
   for (const c of found) {
-    const prev = into.get(c.url);
+    const key = columnIdentity(c.url);
+    const prev = into.get(key);
     if (prev && prev.strength >= c.strength) continue;
-    into.set(c.url, c);
+    into.set(key, c);
     if (!prev) added.push(c);
   }
   return added;

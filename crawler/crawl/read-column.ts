@@ -5,6 +5,7 @@ import type { ColumnObservation, IsoDate, ItemObservation } from '../../rules/mo
 import * as cheerio from 'cheerio';
 import { pageFromHtml } from '../page/from-html.ts';
 import type { JournalEntry } from '../store/types.ts';
+import { soft404Fingerprint } from './check-links.ts';
 import type { ColumnCandidate } from './discover.ts';
 import { failureReason, type PageLoader } from './page-loader.ts';
 
@@ -14,6 +15,8 @@ export interface ReadColumnOptions {
   detailPagesPerColumn: number;
   render: 'auto' | 'always' | 'never';
   isAllowed: (url: string) => boolean;
+  /** The site's soft-404 page (see probeSoft404): a column page that looks like it is gone. */
+  soft404?: string;
 }
 
 function observationFailed(c: ColumnCandidate, entry: JournalEntry | undefined): ColumnObservation {
@@ -41,6 +44,9 @@ function extract(entry: JournalEntry, now: IsoDate, selector?: string): ListExtr
 export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: ReadColumnOptions): Promise<ColumnObservation> {
   let entry = await loader.load(c.url);
   if (!entry?.ok) return observationFailed(c, entry);
+  if (o.soft404 && soft404Fingerprint(entry.text) === o.soft404) {
+    return { ...candidateBase(c), status: 'unreachable', statusReason: 'soft-404', items: [], itemCount: 0, pagesRead: 0 };
+  }
   let list = extract(entry, o.now, c.selector);
   const needsBrowser = o.render === 'always' || (o.render === 'auto' && (list.jsRendered || (list.format === 'none' && /<script/i.test(entry.text))));
   if (needsBrowser && loader.canRender) {
@@ -57,17 +63,32 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
 
   const items = [...list.items];
   let pagesRead = 1;
+  const read = new Set([c.url]);
   for (const next of (list.pagination?.nextUrls ?? []).slice(0, Math.max(0, o.maxListPages - 1))) {
     if (!o.isAllowed(next)) continue;
     const page = await loader.load(next);
     if (!page?.ok) break;
     items.push(...extract(page, o.now, c.selector).items);
+    read.add(next);
     pagesRead++;
   }
+  const lastPageItems = await readLastPage(list, read, loader, o, c.selector);
 
-  const observation = columnObservation(c, pageFromHtml(entry.text, entry.finalUrl), list, items, pagesRead);
+  const observation = columnObservation(c, pageFromHtml(entry.text, entry.finalUrl), list, items, pagesRead, lastPageItems);
   await readDetailPages(observation.items, loader, o);
   return observation;
+}
+
+/**
+ * One more request turns the count estimate into a count: every page but the last is full, so the last page's size
+ * is all that is unknown. Its items stay out of the observation (they are the oldest, and not contiguous with the
+ * pages read).
+ */
+async function readLastPage(list: ListExtraction, read: Set<string>, loader: PageLoader, o: ReadColumnOptions, selector?: string): Promise<number | undefined> {
+  const { lastUrl, totalPages, totalItems } = list.pagination ?? {};
+  if (!lastUrl || totalItems !== undefined || !totalPages || read.size >= totalPages || read.has(lastUrl) || !o.isAllowed(lastUrl)) return undefined;
+  const page = await loader.load(lastUrl);
+  return page?.ok ? extract(page, o.now, selector).items.length : undefined;
 }
 
 async function readDetailPages(items: ItemObservation[], loader: PageLoader, o: ReadColumnOptions): Promise<void> {

@@ -112,6 +112,8 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     frontier = next;
   }
 
+  // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
+  const soft404 = await probeSoft404(ctx.fetcher, site.url, site.limits.timeoutMs);
   const columns: ColumnObservation[] = [];
   for (const c of candidates.values()) {
     if (HUB_CLASSES.has(c.classId) && hubChildren.has(c.url)) {
@@ -119,7 +121,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
       columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: hubChildren.get(c.url)!, pagesRead: 1 });
       continue;
     }
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed });
+    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
     columns.push(obs);
     const page = ctx.journal.get(c.url);
     if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
@@ -130,7 +132,6 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     const e = ctx.journal.get(url);
     if (e) known.set(url, e);
   }
-  const soft404 = await probeSoft404(ctx.fetcher, site.url, site.limits.timeoutMs);
   const links = await checkLinks(ctx.fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
 
   const snapshot: SiteSnapshot = {

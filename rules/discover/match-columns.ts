@@ -24,17 +24,36 @@ export function normaliseLabel(text: string): string {
     .replace(/(更多|more|MORE|\+)+$/g, '');
 }
 
+/** The URL's path in lower case. No WHATWG URL class: rules/ has no DOM or Node types. */
+function lowerPath(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0].toLowerCase();
+}
+
 /**
  * The folder a column URL names (`/xxgk/tzgg/` or `/xxgk/tzgg/index.html` → `tzgg`), or nothing for an article
- * (`/zwdt/202611/t123.html` lives under a column but is not one). No WHATWG URL class: rules/ has no DOM or Node types.
+ * (`/zwdt/202611/t123.html` lives under a column but is not one).
  */
 function columnFolder(url: string): string | undefined {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0].toLowerCase();
-  const segments = path.split('/');
+  const segments = lowerPath(url).split('/');
   const file = segments.pop() ?? '';
   if (file && !/^(index|default)(_\d+)?\.(s?html?|jsp|aspx?|php)$/.test(file)) return undefined;
   return segments.filter(Boolean).pop();
 }
+
+/**
+ * Article pages by their URL: TRS `t20260114_123.html`, Hanweb `art_12_345.html`, `content_123.htm`, or any file
+ * under a dated folder (`/202601/`, `/2026/1/14/`). A home page's headline 「关于停水检修的通知」 links to one of
+ * these; it is news inside a column, never the column.
+ */
+function isArticleUrl(url: string): boolean {
+  const path = lowerPath(url);
+  const file = path.split('/').pop() ?? '';
+  if (!file || /^(index|default)(_\d+)?\./.test(file)) return false;
+  return /^(t\d{8}_\d+|art_\d+|content_\d+)/.test(file) || /\/(19|20)\d{2}(\d{2}|\/\d{1,2}(\/\d{1,2})?)\//.test(path);
+}
+
+/** Titles, not column names: 「关于…」 is how a document's title starts. */
+const TITLE_START = /^关于/;
 
 export function matchColumn(text: string, url: string, classes: Record<string, ColumnClass>): ColumnMatch | undefined {
   const label = normaliseLabel(text);
@@ -46,7 +65,7 @@ export function matchColumn(text: string, url: string, classes: Record<string, C
       bestLength = length;
     }
   };
-  if (label && label.length <= MAX_LABEL_LENGTH && !/\d{4}/.test(label)) {
+  if (label && label.length <= MAX_LABEL_LENGTH && !/\d{4}/.test(label) && !TITLE_START.test(label) && !isArticleUrl(url)) {
     for (const [classId, cls] of Object.entries(classes)) {
       if (cls.exclude.some((w) => label.includes(w))) continue;
       for (const syn of cls.synonyms) {

@@ -3,7 +3,7 @@ import { cssPath } from './css-path.ts';
 import { baseUrlOf } from './list-candidates.ts';
 import { ownRegion, regionOf, type Region } from './regions.ts';
 import { linkTitle } from './rows.ts';
-import { allElements, indexPage } from './tree.ts';
+import { allElements, indexPage, type PageIndex } from './tree.ts';
 import { textOf } from './text.ts';
 import { resolveHref } from './url.ts';
 
@@ -24,9 +24,30 @@ export function extractLinks(doc: PageDocument): PageLink[] {
     if (el.tag !== 'a' && el.tag !== 'area') continue;
     const url = resolveHref(el.attrs.href, base);
     if (!url) continue;
-    out.push({ text: el.tag === 'a' ? linkText(el) : (el.attrs.alt ?? '').trim(), url, cssPath: cssPath(index, el), region: regionOf(index, el) });
+    let text = el.tag === 'a' ? linkText(el) : (el.attrs.alt ?? '').trim();
+    if (text !== '' && MORE_LINK.test(text)) text = blockHeading(index, el) ?? text;
+    out.push({ text, url, cssPath: cssPath(index, el), region: regionOf(index, el) });
   }
   return out;
+}
+
+/** A block's 「更多>>」 link: it names no column by itself, the block heading beside it does. */
+const MORE_LINK = /^(更多|查看更多|more)?\s*[>»＞+＋]*$/i;
+const MAX_HEADING_LENGTH = 12;
+
+/**
+ * The heading of the block a 更多 link sits in (`<div class=box-title><h3>部门动态</h3><a>更多>></a></div>`): the
+ * text of the nearest ancestor that has any besides the link, when that text is short enough to be a heading rather
+ * than the block's list.
+ */
+function blockHeading(index: PageIndex, link: PageElement): string | undefined {
+  const skip = new Set([link]);
+  for (const ancestor of index.ancestors(link).slice(0, 3)) {
+    const rest = textOf(ancestor, { exclude: skip });
+    if (rest === '') continue;
+    return rest.length <= MAX_HEADING_LENGTH ? rest : undefined;
+  }
+  return undefined;
 }
 
 /** What the link shows; for column links the visible text beats a longer title attribute. */

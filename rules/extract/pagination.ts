@@ -8,6 +8,10 @@ export interface Pagination {
   totalPages?: number;
   /** Absolute URLs of the pages after this one, in order. */
   nextUrls: string[];
+  /** The last page, when the pager names it: reading it turns the item-count estimate into a count. */
+  lastUrl?: string;
+  /** How many items the whole list holds, when the page says exactly (Hanweb's totalRecord). */
+  totalItems?: number;
   kind: 'trs' | 'hanweb' | 'links';
 }
 
@@ -29,7 +33,8 @@ export function trsPagination(index: PageIndex, url: string): Pagination | undef
         if (value !== undefined) numbers.push(value);
         else if (/^[\w.-]+$/.test(arg)) strings.push(arg);
       }
-      const [totalPages] = numbers;
+      // (total pages, current page[, record count]): the newer templates state the record count exactly.
+      const [totalPages, , totalItems] = numbers;
       if (totalPages === undefined) continue;
       // The file name and extension are the last two string arguments; a leading one is the pager's element id.
       const [name, ext] = strings.length >= 2 ? strings.slice(-2) : ['index', 'html'];
@@ -38,7 +43,8 @@ export function trsPagination(index: PageIndex, url: string): Pagination | undef
         const next = resolveHref(`${name}_${n}.${ext}`, url);
         if (next) nextUrls.push(next);
       }
-      return { totalPages, nextUrls, kind: 'trs' };
+      const lastUrl = totalPages > 1 ? resolveHref(`${name}_${totalPages - 1}.${ext}`, url) : undefined;
+      return { totalPages, nextUrls, ...(lastUrl ? { lastUrl } : {}), ...(totalItems !== undefined ? { totalItems } : {}), kind: 'trs' };
     }
   }
   return undefined;
@@ -68,10 +74,11 @@ export function hanwebPagination(store: HanwebStore): Pagination | undefined {
       nextUrls.push(withQueryParam(store.proxyUrl, 'page', String(page)));
     }
   }
-  return { totalPages, nextUrls, kind: 'hanweb' };
+  return { totalPages, nextUrls, totalItems: store.totalRecord, kind: 'hanweb' };
 }
 
 const NEXT_LINK_TEXT = /^(下一页|下页|后一页|下一頁|next|›|>|>>|»)$/i;
+const LAST_LINK_TEXT = /^(尾页|末页|最后一页|尾頁|last)$/i;
 const TOTAL_PAGES_TEXT = /共\s*(\d+)\s*页/;
 
 /** Plain paging links: the 下一页 link, and 共N页 when the pager says so. */
@@ -82,7 +89,9 @@ export function linkPagination(index: PageIndex, url: string): Pagination | unde
   if (nextUrl === url) return undefined; // the last page links 下一页 to itself
   const pager = pagerOf(index, next);
   const total = pager ? TOTAL_PAGES_TEXT.exec(textOf(pager))?.[1] : undefined;
-  return { ...(total ? { totalPages: Number(total) } : {}), nextUrls: [nextUrl], kind: 'links' };
+  const last = index.elements.find((el) => el.tag === 'a' && LAST_LINK_TEXT.test(textOf(el)));
+  const lastUrl = last ? resolveHref(last.attrs.href, url) : undefined;
+  return { ...(total ? { totalPages: Number(total) } : {}), nextUrls: [nextUrl], ...(lastUrl && lastUrl !== url ? { lastUrl } : {}), kind: 'links' };
 }
 
 /** The smallest ancestor of the 下一页 link that also says how many pages there are. */

@@ -106,7 +106,18 @@ describe('extractListItems: choosing the list', () => {
 describe('extractListItems: pagination', () => {
   it('reads the newer TRS signature with the pager id first', () => {
     const result = list(lis(['<a href="1.html">条目</a><span>2026-01-02</span>']) + '<script>createPageHTML("page_div", 3, 1, "index", "shtml", 45);</script>');
-    expect(result.pagination).toEqual({ totalPages: 3, kind: 'trs', nextUrls: ['http://www.example.gov.cn/col/zwdt/index_1.shtml', 'http://www.example.gov.cn/col/zwdt/index_2.shtml'] });
+    expect(result.pagination).toEqual({
+      totalPages: 3,
+      totalItems: 45,
+      kind: 'trs',
+      nextUrls: ['http://www.example.gov.cn/col/zwdt/index_1.shtml', 'http://www.example.gov.cn/col/zwdt/index_2.shtml'],
+      lastUrl: 'http://www.example.gov.cn/col/zwdt/index_2.shtml',
+    });
+  });
+
+  it('names the last page of a 下一页/尾页 pager, so the crawler can count instead of estimate', () => {
+    const result = list(lis(['<a href="1.html">条目</a><span>2026-01-02</span>']) + '<div class="page">共3页 <a href="index_2.html">下一页</a> <a href="index_3.html">尾页</a></div>');
+    expect(result.pagination).toEqual({ totalPages: 3, kind: 'links', nextUrls: ['http://www.example.gov.cn/col/zwdt/index_2.html'], lastUrl: 'http://www.example.gov.cn/col/zwdt/index_3.html' });
   });
 
   it('ignores the createPageHTML definition and a 下一页 link to the page itself', () => {
@@ -118,7 +129,7 @@ describe('extractListItems: pagination', () => {
     const records = [1, 2, 3].map((i) => `<record><![CDATA[<li><a href="/art/2026/1/${i}/art_1_${i}.html">信息${i}</a><span>2026-01-0${i}</span></li>]]></record>`).join('');
     const body = `<div id="123"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&columnid=9&unitid=123"></a>]]></nextgroup><recordset>${records}</recordset></datastore></script></div><script>$('#123').jpage({totalRecord: 3, perPage: 15});</script>`;
     const result = list(body);
-    expect(result).toMatchObject({ format: 'hanweb', pagination: { kind: 'hanweb', totalPages: 1, nextUrls: [] } });
+    expect(result).toMatchObject({ format: 'hanweb', pagination: { kind: 'hanweb', totalPages: 1, totalItems: 3, nextUrls: [] } });
     expect(result.items.map((i) => i.date)).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
   });
 });
@@ -162,6 +173,21 @@ describe('extractLinks, extractMeta, extractFooterText', () => {
       ['ICP备案', 'https://beian.miit.gov.cn/', 'footer'],
     ]);
     expect(extractFooterText(doc)).toBe('网站标识码：1234567890 ICP备案');
+  });
+
+  it('names a block\'s 更多>> link by the block heading, but not a 更多 link inside a list or an empty image link', () => {
+    const doc = page(
+      '<div class="box"><div class="box-title"><h3>部门动态</h3><a class="more" href="/col/col1235/index.html">更多&gt;&gt;</a></div><ul><li><a href="/art/1.html">条目</a></li></ul></div>' +
+        '<ul><li><a href="/a.html">关于做好2026年冬季安全生产工作的通知</a> <a href="/b/">更多</a></li></ul>' +
+        '<div><span>图片</span><a href="/c/"><img src="x.png"></a></div>',
+    );
+    expect(extractLinks(doc).map((l) => [l.text, l.url])).toEqual([
+      ['部门动态', 'http://www.example.gov.cn/col/col1235/index.html'],
+      ['条目', 'http://www.example.gov.cn/art/1.html'],
+      ['关于做好2026年冬季安全生产工作的通知', 'http://www.example.gov.cn/a.html'],
+      ['更多', 'http://www.example.gov.cn/b/'],
+      ['', 'http://www.example.gov.cn/c/'],
+    ]);
   });
 
   it('finds an unnamed footer by its content', () => {

@@ -13,6 +13,15 @@ const cases: [string, string, string | undefined, string?][] = [
   ['【政策解读】', 'http://x.gov.cn/c/', 'interpretation', 'name'],
   ['关于做好2026年冬季安全生产工作的通知', 'http://x.gov.cn/art/1.html', undefined],
   ['事业单位公开招聘公告', 'http://x.gov.cn/d/', undefined],
+  // A short headline on the home page, linking to the article itself.
+  ['关于停水检修的通知', 'http://x.gov.cn/a/', undefined],
+  ['停水检修的通知', 'http://x.gov.cn/tzgg/202601/t20260126_614.html', undefined],
+  ['停水检修的通知', 'http://x.gov.cn/art/2026/1/26/art_12_345.html', undefined],
+  ['停水检修的通知', 'http://x.gov.cn/gsgg/2026/01/26/notice.html', undefined],
+  // Service columns that only sound like notices or annual reports.
+  ['双公示', 'http://x.gov.cn/xxgk/sgs/', undefined],
+  ['企业年报公示', 'http://x.gov.cn/qynb/', undefined],
+  ['公示公告', 'http://x.gov.cn/gsgg/index.html', 'notice', 'name'],
   ['首页', 'http://x.gov.cn/', undefined],
 ];
 
