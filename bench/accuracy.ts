@@ -124,7 +124,7 @@ export function scoreSnapshot(truth: Truth, snapshot: SiteSnapshot): Omit<Fixtur
       const err = Math.abs(c.itemCount - t.items);
       itemAbsError += err;
       if (err === 0) itemsExact++;
-      else miss('items', `${t.classId} 「${t.name}」 ${t.url} [${t.shape}]: ${c.itemCount} items (${c.items.length} read on ${c.pagesRead} pages), truth ${t.items}`);
+      else miss('items', `${t.classId} 「${t.name}」 ${t.url} [${t.shape}]: ${c.itemCount} items (${c.items.length} read on ${c.pagesRead} pages), truth ${t.items}${c.status !== 'ok' ? `; status ${c.status}: ${c.statusReason ?? ''}` : ''}`);
     }
   }
   return {
