@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LinkObservation } from '../../rules/model/snapshot.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import type { PageLink } from './discover.ts';
@@ -24,10 +25,19 @@ function verdictOf(r: Answer): { status: LinkObservation['status']; reason?: str
   return { status: 'needs-review', reason: `HTTP ${r.status}` };
 }
 
-/** What a site's "page not found" page looks like: its title and the start of its text. */
-export function soft404Fingerprint(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '';
-  return title.trim() + '|' + text.replace(/<[^>]+>/g, '').replace(/\s+/g, '').slice(0, 200);
+/**
+ * What a site's "page not found" page looks like: its title and its whole text, less what varies from request to
+ * request (an echoed path, a time). The whole text, not its start: many portals give every page the same title
+ * and header, and a column page must not be taken for the not-found page because its first lines match.
+ */
+export function soft404Fingerprint(html: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() ?? '';
+  const text = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, '')
+    .replace(/[\x21-\x7e]{6,}|\d+/g, '');
+  return `${title}|${createHash('sha1').update(text).digest('hex')}`;
 }
 
 export async function probeSoft404(fetcher: Fetcher, homeUrl: string, timeoutMs: number): Promise<string | undefined> {

@@ -3,7 +3,8 @@ import { linkSignals, sleep } from './abort.ts';
 
 /**
  * Politeness: one queue per host (a few requests in flight at most; each start waits the host's delay after the
- * previous start and after the previous end) under a global cap. Government servers are small and block bursts; a crawl that hammers one gets 403s, not data.
+ * previous start and after the previous end) under a global cap. Government servers are small and block bursts;
+ * a crawl that hammers one gets 403s, not data.
  */
 export interface ScheduleOptions {
   perHostConcurrency: number;
