@@ -25,16 +25,18 @@ export interface ColumnCandidate {
 /** Classes whose pages are hubs of further columns (the 政府信息公开 专栏 and its 法定主动公开内容). */
 export const HUB_CLASSES = new Set(['disclosure-column', 'disclosure-catalogue']);
 
-function withoutFragment(url: string): string {
+export function withoutFragment(url: string): string {
   const u = new URL(url);
   u.hash = '';
   return u.href;
 }
 
-/** One column, however it is linked: `/zwdt/` and `/zwdt/index.html` (the menu and a 更多 link) are the same page. */
+/**
+ * One column, however it is linked: `/zwdt/` and `/zwdt/index.html` (the menu and a 更多 link) are the same page.
+ * The extension matches the page it is on to a column by this too.
+ */
 export function columnIdentity(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
+  const u = new URL(withoutFragment(url));
   u.pathname = u.pathname.replace(/\/(index|default)\.(s?html?|jsp|aspx?|php)$/i, '/');
   return u.href;
 }

@@ -1,5 +1,5 @@
 import { columnObservation, jsListUnread } from '../../crawler/crawl/column-observation.ts';
-import { HUB_CLASSES, matchLinks, mergeCandidates, type ColumnCandidate } from '../../crawler/crawl/discover.ts';
+import { columnIdentity, HUB_CLASSES, matchLinks, mergeCandidates, withoutFragment, type ColumnCandidate } from '../../crawler/crawl/discover.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
 import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
@@ -57,32 +57,23 @@ export const HOME_NOT_VISITED_REASON = '尚未访问首页 / home page not visit
 /** The crawler's words (read-column.ts) for the same case, so both give the same finding; the overlay adds the hint. */
 export { JS_LIST_REASON } from '../../crawler/crawl/column-observation.ts';
 
-/** URL without fragment; the key columns are stored under (the crawler's `withoutFragment`). */
-export function columnKey(url: string): string {
+/** Applies a crawler URL function, keeping a URL it cannot parse as it is (page hrefs can be anything). */
+function orAsIs(f: (url: string) => string, url: string): string {
   try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.href;
+    return f(url);
   } catch {
     return url;
   }
 }
 
-const INDEX_FILE = /\/(index|default|main)\.(s?html?|jsp|php|aspx?)$/i;
+/** URL without fragment; the key columns are stored under (as the crawler stores them). */
+export function columnKey(url: string): string {
+  return orAsIs(withoutFragment, url);
+}
 
-/** Two URLs naming the same page: fragment ignored, `dir/` = `dir/index.html`. */
+/** Two URLs naming the same column, by the crawler's own column identity (fragment ignored, `dir/` = `dir/index.html`). */
 export function sameColumnUrl(a: string, b: string): boolean {
-  const norm = (s: string) => {
-    try {
-      const u = new URL(s);
-      u.hash = '';
-      u.pathname = u.pathname.replace(INDEX_FILE, '/');
-      return u.href;
-    } catch {
-      return s;
-    }
-  };
-  return norm(a) === norm(b);
+  return orAsIs(columnIdentity, a) === orAsIs(columnIdentity, b);
 }
 
 /** The site's home page: the configured home URL, or the origin's root (and its index file). */
