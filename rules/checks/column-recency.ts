@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, daysBetween } from '../dates/days.ts';
 import { defineCheck } from './define.ts';
-import { columnEvidence, itemEvidence, matchesTitle, newestDated } from './evidence.ts';
+import { COLUMN_UNREADABLE, columnEvidence, itemEvidence, matchesTitle, newestDated, unreadable, unreadableReason } from './evidence.ts';
 
 /** A column's newest dated item is within the allowed age (calendar or working days). */
 export default defineCheck({
@@ -21,7 +21,7 @@ export default defineCheck({
     'due-soon': { zh: '「{{column}}」需在 {{dueDate}} 前更新（最近 {{date}}）', en: '"{{column}}" must be updated by {{dueDate}} (last {{date}})' },
     undated: { zh: '「{{column}}」有 {{items}} 条信息但均无发布日期，视为未更新', en: '"{{column}}" has {{items}} items but none carries a date: counted as not updated' },
     empty: { zh: '「{{column}}」无内容（由空白栏目规则判定）', en: '"{{column}}" is empty (judged by the empty-column rule)' },
-    unreadable: { zh: '「{{column}}」无法读取：{{reason}}', en: '"{{column}}" could not be read: {{reason}}' },
+    unreadable: COLUMN_UNREADABLE,
     'no-column': { zh: '未找到该类栏目，不判定更新', en: 'No such column found: freshness not judged' },
     'calendar-unknown': { zh: '「{{column}}」的期限落在官方工作日历未覆盖的年份，无法判定', en: '"{{column}}": the deadline falls in a year the official calendar does not cover' },
   },
@@ -30,8 +30,8 @@ export default defineCheck({
     const unitData = { maxAge: options.maxAge, unit: options.unit === 'days' ? 'days' : 'working days', unitZh: options.unit === 'days' ? '天' : '个工作日' };
     for (const column of columns) {
       const base = { column: column.name, ...unitData };
-      if (column.status !== 'ok') {
-        report({ outcome: 'needs-review', messageId: 'unreadable', column, data: { ...base, reason: column.statusReason ?? column.status }, evidence: [columnEvidence(column)] });
+      if (unreadable(column)) {
+        report({ outcome: 'needs-review', messageId: 'unreadable', column, data: { ...base, reason: unreadableReason(column) }, evidence: [columnEvidence(column)] });
         continue;
       }
       const items = column.items.filter((i) => matchesTitle(i, options.titleIncludes));

@@ -1,4 +1,4 @@
-import type { Evidence } from '../model/finding.ts';
+import type { Evidence, LocalText } from '../model/finding.ts';
 import type { ColumnObservation, ItemObservation } from '../model/snapshot.ts';
 
 /** Shared helpers for turning observations into evidence and picking dated items. */
@@ -26,7 +26,19 @@ export function matchesTitle(item: ItemObservation, include: string[], exclude: 
   return !exclude.some((w) => item.title.includes(w));
 }
 
+/** A column or home page as read: `ok`, or why not. */
+type ReadStatus = Pick<ColumnObservation, 'status' | 'statusReason'>;
+
 /** Observations that could be read; the rest are `needs-review` whatever the rule. */
-export function unreadable(column: ColumnObservation): boolean {
-  return column.status !== 'ok';
+export function unreadable(observation: ReadStatus): boolean {
+  return observation.status !== 'ok';
 }
+
+/** Why an observation could not be read, for the `unreadable` messages below. */
+export function unreadableReason(observation: ReadStatus): string {
+  return observation.statusReason ?? observation.status;
+}
+
+/** The `unreadable` message of every check that reads a column, and of every check that reads the home page. */
+export const COLUMN_UNREADABLE: LocalText = { zh: '「{{column}}」无法读取：{{reason}}', en: '"{{column}}" could not be read: {{reason}}' };
+export const HOME_UNREADABLE: LocalText = { zh: '首页无法读取：{{reason}}', en: 'Home page could not be read: {{reason}}' };

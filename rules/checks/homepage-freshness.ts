@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, daysBetween } from '../dates/days.ts';
 import { defineCheck } from './define.ts';
-import { itemEvidence, newestDated } from './evidence.ts';
+import { HOME_UNREADABLE, itemEvidence, newestDated, unreadable, unreadableReason } from './evidence.ts';
 
 /** The home page carries a new dated item within the window (首页不更新). Undated items count as not updated. */
 export default defineCheck({
@@ -13,11 +13,11 @@ export default defineCheck({
     stale: { zh: '首页最近更新于 {{date}}，已 {{ageDays}} 天未更新（限 {{maxAgeDays}} 天）', en: 'Home page last updated {{date}}, {{ageDays}} days ago (limit {{maxAgeDays}})' },
     'due-soon': { zh: '首页需在 {{dueDate}} 前更新', en: 'Home page must be updated by {{dueDate}}' },
     undated: { zh: '首页信息均无发布日期，视为未更新', en: 'No home-page item carries a date: counted as not updated' },
-    unreadable: { zh: '首页无法读取：{{reason}}', en: 'Home page could not be read: {{reason}}' },
+    unreadable: HOME_UNREADABLE,
   },
   evaluate({ snapshot, options, now, report }) {
     const home = snapshot.home;
-    if (home.status !== 'ok') return report({ outcome: 'needs-review', messageId: 'unreadable', data: { reason: home.statusReason ?? home.status }, evidence: [{ url: home.url }] });
+    if (unreadable(home)) return report({ outcome: 'needs-review', messageId: 'unreadable', data: { reason: unreadableReason(home) }, evidence: [{ url: home.url }] });
     const newest = newestDated(home.items, now);
     if (!newest) return report({ outcome: 'fail', messageId: 'undated', evidence: [{ url: home.url }] });
     const dueDate = addDays(newest.date!, options.maxAgeDays);

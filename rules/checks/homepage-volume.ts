@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays } from '../dates/days.ts';
 import { defineCheck } from './define.ts';
+import { HOME_UNREADABLE, unreadable, unreadableReason } from './evidence.ts';
 
 /** Enough new items on the home page within the window (首页栏目信息更新量). */
 export default defineCheck({
@@ -10,11 +11,11 @@ export default defineCheck({
   messages: {
     enough: { zh: '首页近 {{windowDays}} 天更新 {{count}} 条（不少于 {{minItems}} 条）', en: '{{count}} home-page items in the last {{windowDays}} days (minimum {{minItems}})' },
     'low-volume': { zh: '首页近 {{windowDays}} 天仅更新 {{count}} 条（应不少于 {{minItems}} 条）', en: 'Only {{count}} home-page items in the last {{windowDays}} days (minimum {{minItems}})' },
-    unreadable: { zh: '首页无法读取：{{reason}}', en: 'Home page could not be read: {{reason}}' },
+    unreadable: HOME_UNREADABLE,
   },
   evaluate({ snapshot, options, now, report }) {
     const home = snapshot.home;
-    if (home.status !== 'ok') return report({ outcome: 'needs-review', messageId: 'unreadable', data: { reason: home.statusReason ?? home.status } });
+    if (unreadable(home)) return report({ outcome: 'needs-review', messageId: 'unreadable', data: { reason: unreadableReason(home) } });
     const since = addDays(now, -options.windowDays);
     const urls = new Set(home.items.filter((i) => i.date && i.date > since && i.date <= now).map((i) => i.url ?? i.title));
     const data = { count: urls.size, windowDays: options.windowDays, minItems: options.minItems };

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../dates/days.ts';
 import { periodContaining, periodNamedInTitle, previousPeriod, nextPeriod, type Frequency, type Period } from '../dates/periods.ts';
 import type { IsoDate, ItemObservation } from '../model/snapshot.ts';
 import { defineCheck } from './define.ts';
-import { columnEvidence, itemEvidence, matchesTitle } from './evidence.ts';
+import { COLUMN_UNREADABLE, columnEvidence, itemEvidence, matchesTitle, unreadable, unreadableReason } from './evidence.ts';
 
 const frequencies = ['daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
 const FREQ_ZH: Record<Frequency, string> = { daily: '每日', weekly: '每周', monthly: '每月', quarterly: '每季度', 'half-yearly': '每半年', yearly: '每年' };
@@ -43,14 +43,14 @@ export default defineCheck({
     late: { zh: '{{frequencyZh}}公开：{{period}} 应于 {{dueDate}} 前公开，实际 {{date}}', en: '{{frequency}} publication for {{period}} was due by {{dueDate}}, made on {{date}}' },
     'due-soon': { zh: '{{frequencyZh}}公开：{{period}} 需在 {{dueDate}} 前公开', en: '{{frequency}} publication for {{period}} due by {{dueDate}}' },
     'no-column': { zh: '未找到「{{className}}」栏目，需人工核查是否另处公开', en: 'No "{{classNameEn}}" column found: check by hand whether it is published elsewhere' },
-    unreadable: { zh: '「{{column}}」无法读取：{{reason}}', en: '"{{column}}" could not be read: {{reason}}' },
+    unreadable: COLUMN_UNREADABLE,
     'calendar-unknown': { zh: '期限落在官方工作日历未覆盖的年份，无法判定', en: 'The deadline falls in a year the official calendar does not cover' },
   },
   evaluate({ columns, columnClass, options: o, now, calendar, report }) {
     const names = { className: columnClass!.name.zh, classNameEn: columnClass!.name.en, frequency: o.frequency, frequencyZh: FREQ_ZH[o.frequency] };
     if (columns.length === 0) return report({ outcome: 'needs-review', messageId: 'no-column', data: names });
-    const broken = columns.find((c) => c.status !== 'ok');
-    if (broken) return report({ outcome: 'needs-review', messageId: 'unreadable', column: broken, data: { ...names, column: broken.name, reason: broken.statusReason ?? broken.status } });
+    const broken = columns.find(unreadable);
+    if (broken) return report({ outcome: 'needs-review', messageId: 'unreadable', column: broken, data: { ...names, column: broken.name, reason: unreadableReason(broken) } });
 
     const items = columns.flatMap((c) => c.items).filter((i) => matchesTitle(i, o.titleIncludes, o.titleExcludes));
     const column = columns[0];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from './define.ts';
+import { HOME_UNREADABLE, unreadable, unreadableReason } from './evidence.ts';
 
 /** Footer identity marks (网站标识码, ICP备案, 公网安备 …) appear on the home page. */
 export default defineCheck({
@@ -11,11 +12,11 @@ export default defineCheck({
   messages: {
     present: { zh: '首页标识齐全：{{marks}}', en: 'Home-page identity marks present: {{marks}}' },
     missing: { zh: '首页缺少：{{marks}}', en: 'Home page lacks: {{marks}}' },
-    unreadable: { zh: '首页无法读取：{{reason}}', en: 'Home page could not be read: {{reason}}' },
+    unreadable: HOME_UNREADABLE,
   },
   evaluate({ snapshot, options, report }) {
     const home = snapshot.home;
-    if (home.status !== 'ok') return report({ outcome: 'needs-review', messageId: 'unreadable', data: { reason: home.statusReason ?? home.status } });
+    if (unreadable(home)) return report({ outcome: 'needs-review', messageId: 'unreadable', data: { reason: unreadableReason(home) } });
     const haystack = [home.footerText ?? '', ...Object.entries(home.meta ?? {}).map(([k, v]) => `${k}=${v}`)].join('\n');
     const missing = options.marks.filter((m) => !new RegExp(m.pattern, 'u').test(haystack));
     const evidence = [{ url: home.url, note: (home.footerText ?? '').slice(0, 200) }];

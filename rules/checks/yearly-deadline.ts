@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { daysBetween, isoDate, parseIso } from '../dates/days.ts';
 import type { ItemObservation } from '../model/snapshot.ts';
 import { defineCheck } from './define.ts';
-import { itemEvidence, matchesTitle } from './evidence.ts';
+import { COLUMN_UNREADABLE, itemEvidence, matchesTitle, unreadable, unreadableReason } from './evidence.ts';
 
 /** A yearly document about the previous year is published by a fixed date (年报 by 1月31日). */
 export default defineCheck({
@@ -20,13 +20,13 @@ export default defineCheck({
     missing: { zh: '未找到{{year}}年度报告（应于 {{deadline}} 前公开）', en: 'No report for {{year}} found (due by {{deadline}})' },
     'due-soon': { zh: '{{year}}年度报告需在 {{deadline}} 前公开', en: 'Report for {{year}} is due by {{deadline}}' },
     'no-column': { zh: '未找到「{{className}}」栏目，需人工核查', en: 'No "{{classNameEn}}" column found: check by hand' },
-    unreadable: { zh: '「{{column}}」无法读取：{{reason}}', en: '"{{column}}" could not be read: {{reason}}' },
+    unreadable: COLUMN_UNREADABLE,
   },
   evaluate({ columns, columnClass, options, now, report }) {
     const names = { className: columnClass!.name.zh, classNameEn: columnClass!.name.en };
     if (columns.length === 0) return report({ outcome: 'needs-review', messageId: 'no-column', data: names });
-    const broken = columns.find((c) => c.status !== 'ok');
-    if (broken) return report({ outcome: 'needs-review', messageId: 'unreadable', column: broken, data: { column: broken.name, reason: broken.statusReason ?? broken.status } });
+    const broken = columns.find(unreadable);
+    if (broken) return report({ outcome: 'needs-review', messageId: 'unreadable', column: broken, data: { column: broken.name, reason: unreadableReason(broken) } });
 
     const items = columns.flatMap((c) => c.items).filter((i) => matchesTitle(i, options.titleIncludes));
     const column = columns[0];
