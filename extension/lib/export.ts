@@ -2,8 +2,10 @@ import { summarise as summariseResult } from '../../crawler/crawl/summarise.ts';
 import type { RunRecord, SiteSummary, StoredSite } from '../../crawler/store/types.ts';
 import { VERDICT_TEXT, type Finding, type SiteResult } from '../../rules/model/finding.ts';
 import type { SiteSnapshot } from '../../rules/model/snapshot.ts';
+import { csvLine } from '../../reports/csv.ts';
 import type { Audit } from './audit.ts';
 import { keyOfFinding } from './audit.ts';
+import { OUTCOME_TEXT } from './i18n.ts';
 import { findingKey, type FindingOverride } from './model.ts';
 import type { ImportedSite, SiteSession } from './snapshot.ts';
 
@@ -63,17 +65,9 @@ export function exportSession(input: ExportInput): SessionExport {
   return { run, sites: [{ runId, snapshot: audit.snapshot, result: audit.result, stats, overrides, engineResult: audit.raw }] };
 }
 
-const OUTCOME_TEXT: Record<Finding['outcome'], string> = {
-  pass: '通过 pass', fail: '不通过 fail', warn: '即将到期 warn', 'needs-review': '待复核 needs-review', 'not-applicable': '不适用 not-applicable', error: '出错 error',
-};
-
-/** Spreadsheets run cells starting with these as formulas; page text must never become one. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(value: string | number | undefined): string {
-  let s = value === undefined ? '' : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** 「通过 pass」: the panel's word and the outcome id, so a spreadsheet can be filtered by either. */
+function outcomeCell(outcome: Finding['outcome']): string {
+  return `${OUTCOME_TEXT[outcome].zh} ${outcome}`;
 }
 
 const CSV_HEADER = ['站点 site', '规则包 pack', '规则 rule', '规则名称 rule title', '栏目 column', '栏目链接 column URL', '引擎结果 engine outcome', '复核 decision', '最终结果 final outcome', '说明 message', '备注 note', '证据 evidence', '复核时间 reviewed at'];
@@ -82,7 +76,7 @@ const CSV_HEADER = ['站点 site', '规则包 pack', '规则 rule', '规则名�
 export function exportCsv(audit: Audit, overrides: FindingOverride[]): string {
   const byKey = new Map(overrides.map((o) => [findingKey(o), o] as const));
   const rawByKey = new Map(audit.raw.packs.flatMap((p) => p.findings.map((f) => [keyOfFinding(f), f] as const)));
-  const lines = [CSV_HEADER.map(cell).join(',')];
+  const lines = [csvLine(CSV_HEADER)];
   const site = `${audit.snapshot.site.name} (${audit.snapshot.site.homeUrl})`;
   for (const pack of audit.result.packs) {
     if (!pack.inForce) continue;
@@ -91,15 +85,15 @@ export function exportCsv(audit: Audit, overrides: FindingOverride[]): string {
       const raw = rawByKey.get(keyOfFinding(f)) ?? f;
       if (f.outcome === 'not-applicable' && !o) continue;
       const evidence = [...(o?.evidence ?? []).map((e) => `截图 screenshot ${e.url} @ ${e.at}`), ...f.evidence.filter((e) => e.url).map((e) => e.url!)].join(' ; ');
-      lines.push([
+      lines.push(csvLine([
         site, pack.packId, f.ruleId, `${f.ruleTitle.zh} / ${f.ruleTitle.en}`, f.column?.name ?? f.column?.classId ?? '', f.column?.url ?? '',
-        OUTCOME_TEXT[raw.outcome], o ? (o.decision === 'confirm' ? '确认 confirm' : '改判 override') : '', OUTCOME_TEXT[f.outcome],
+        outcomeCell(raw.outcome), o ? (o.decision === 'confirm' ? '确认 confirm' : '改判 override') : '', outcomeCell(f.outcome),
         `${f.message.zh} / ${f.message.en}`, o?.note ?? '', evidence, o?.at ?? '',
-      ].map(cell).join(','));
+      ]));
     }
   }
   const verdict = VERDICT_TEXT[audit.result.verdict];
-  lines.push(['', '', '', `站点结论 site verdict: ${verdict.zh} / ${verdict.en}`].map(cell).join(','));
+  lines.push(csvLine(['', '', '', `站点结论 site verdict: ${verdict.zh} / ${verdict.en}`]));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
