@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { todayIso } from '../crawl/run.ts';
+import { localDate } from '../../rules/dates/days.ts';
 import { siteConfig } from '../sites/load.ts';
 import { siteEntry, type SiteConfig } from '../sites/schema.ts';
 import { crawlAndReport } from './crawl-commands.ts';
@@ -33,7 +33,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--quiet', 'no progress output')
     .action(async (o: { port?: string; today?: string; variant: string; audit?: boolean; data?: string; out?: string; format: string; json?: boolean; quiet?: boolean }) => {
       if (o.variant !== 'baseline' && o.variant !== 'changed') throw new Error(`--variant: expected baseline or changed, got ${o.variant}`);
-      const today = o.today ?? todayIso();
+      const today = o.today ?? localDate(new Date());
       const { startDemoPortal } = await import('../demo/index.ts');
       const start = (port: number) => startDemoPortal({ port, today, variant: o.variant as 'baseline' | 'changed' });
       // A fixed default port keeps the demo's URLs the same from run to run, so "changes since last run" compares

@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { IsoDate } from '../../rules/model/snapshot.ts';
+import { localDate } from '../../rules/dates/days.ts';
 import { Fetcher } from '../fetch/index.ts';
 import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
@@ -35,11 +36,6 @@ export interface RunOptions {
   renderer?: BrowserRenderer;
 }
 
-export function todayIso(): IsoDate {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function newRunId(): string {
   const t = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${t}-${Math.random().toString(36).slice(2, 6)}`;
@@ -50,7 +46,7 @@ function newRunId(): string {
  * already done kept and the pages already fetched read back from the journal.
  */
 export async function runCrawl(o: RunOptions): Promise<RunRecord> {
-  const now = o.now ?? todayIso();
+  const now = o.now ?? localDate(new Date());
   const library = readColumnLibrary();
   // Packs are resolved before anything is written: a bad pack stops the run with nothing stored.
   const packsBySite = new Map(o.sites.map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));

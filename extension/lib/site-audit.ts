@@ -1,3 +1,4 @@
+import { localDate } from '../../rules/dates/days.ts';
 import type { IsoDate } from '../../rules/model/snapshot.ts';
 import type { ColumnClass, LoadedPack } from '../../rules/schema/pack.ts';
 import { runAudit, type Audit } from './audit.ts';
@@ -7,13 +8,9 @@ import type { GovauditStore, SiteState } from './store.ts';
 
 /** Settings + stored site state → the audit shown by the overlay and the panel. */
 
-export function localToday(d: Date): IsoDate {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The audit date: the one set in the settings, else today (local date, as the crawler). */
 export function auditDateOf(settings: Settings, at: Date): IsoDate {
-  return settings.auditDate && /^\d{4}-\d{2}-\d{2}$/.test(settings.auditDate) ? settings.auditDate : localToday(at);
+  return settings.auditDate && /^\d{4}-\d{2}-\d{2}$/.test(settings.auditDate) ? settings.auditDate : localDate(at);
 }
 
 export interface SiteAudit {

@@ -8,6 +8,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The local calendar date of a moment: the audit date is the day on the auditor's own calendar. */
+export function localDate(d: Date): IsoDate {
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
 export function isValidYmd(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (month < 1 || month > 12 || day < 1) return false;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPortal, type DemoPortal } from '../../crawler/demo/index.ts';
-import { localToday } from '../../extension/lib/site-audit.ts';
+import { localDate } from '../../rules/dates/days.ts';
 import { COLUMNS, NAV_KEYS, startFixtureSite, type FixtureServer } from './fixture-site.ts';
 
 /**
@@ -49,7 +49,7 @@ let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
 let profile: string;
-const today = localToday(new Date());
+const today = localDate(new Date());
 const column = (key: string) => COLUMNS.find((c) => c.key === key)!;
 
 beforeAll(async () => {
