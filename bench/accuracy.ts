@@ -29,6 +29,7 @@ import { siteEntry } from '../crawler/sites/schema.ts';
 import { MemoryStore } from '../crawler/store/memory-store.ts';
 import { extractDetailDates } from '../rules/extract/detail-page.ts';
 import type { ColumnObservation, SiteSnapshot } from '../rules/model/snapshot.ts';
+import { DEFAULT_PACK_IDS } from '../rules/schema/pack.ts';
 import { PORTALS_DIR, type Truth, type TruthColumn } from './make-portals.ts';
 import { serveFixture, type ServeOptions } from './serve-fixtures.ts';
 
@@ -140,14 +141,12 @@ export function loadTruths(only: string[] = []): { dir: string; truth: Truth }[]
     .map((d) => ({ dir: join(PORTALS_DIR, d), truth: JSON.parse(readFileSync(join(PORTALS_DIR, d, 'truth.json'), 'utf8')) as Truth }));
 }
 
-const DEFAULT_PACKS = ['national-2019', 'disclosure-regulation-2019'];
-
 export async function runFixture(dir: string, truth: Truth, renderer: BrowserRenderer | undefined): Promise<FixtureScore> {
   const server = await serveFixture(dir, (truth.serve ?? {}) as ServeOptions);
   const library = readColumnLibrary();
-  const classes = { ...library.columns, ...Object.assign({}, ...DEFAULT_PACKS.map((p) => resolvePack(p, library).columns)) };
+  const classes = { ...library.columns, ...Object.assign({}, ...DEFAULT_PACK_IDS.map((p) => resolvePack(p, library).columns)) };
   const site = siteConfig(siteEntry.parse({ id: truth.name, name: truth.siteName, url: server.url, kind: truth.kind, allowPrivate: true, render: 'auto' }), {
-    packs: DEFAULT_PACKS,
+    packs: [...DEFAULT_PACK_IDS],
     // Crawler defaults except the politeness delay and availability samples, which only cost time on 127.0.0.1.
     limits: { delayMs: 0, availabilitySamples: 1 },
   });

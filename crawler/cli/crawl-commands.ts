@@ -2,6 +2,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { VERDICT_TEXT } from '../../rules/model/finding.ts';
 import { SITE_KINDS, type SiteKind } from '../../rules/model/snapshot.ts';
+import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
 import { isPrivateHost } from '../fetch/index.ts';
 import { runCrawl } from '../crawl/run.ts';
 import { loadSitesFile, siteConfig } from '../sites/load.ts';
@@ -71,7 +72,7 @@ export function registerCrawlCommands(program: Command): void {
       .description('检查单个站点 / audit one site without a sites file')
       .option('--name <name>', '站点名称 / site name')
       .option('--kind <kind>', `站点类型 / site kind: ${SITE_KINDS.join(', ')}`, 'county')
-      .option('--pack <id...>', '规则包 / rule packs', ['national-2019', 'disclosure-regulation-2019'])
+      .option('--pack <id...>', '规则包 / rule packs', [...DEFAULT_PACK_IDS])
       .option('--render <mode>', 'JavaScript 渲染 / rendering: auto, always, never', 'auto'),
   ).action(async (url: string, o: CrawlCliOptions & { name?: string; kind: string; pack: string[]; render: string }) => {
     let host: string;

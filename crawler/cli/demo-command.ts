@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { localDate } from '../../rules/dates/days.ts';
+import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
 import { siteConfig } from '../sites/load.ts';
 import { siteEntry, type SiteConfig } from '../sites/schema.ts';
 import { crawlAndReport } from './crawl-commands.ts';
@@ -9,7 +10,7 @@ import { dataDir, withStore } from './options.ts';
 export function demoSite(url: string): SiteConfig {
   const entry = siteEntry.parse({
     id: 'qingshan-demo', name: '青山县人民政府（演示）', url, kind: 'county', parent: '示例市', idCode: '3601230001',
-    packs: ['national-2019', 'disclosure-regulation-2019'], allowPrivate: true,
+    packs: [...DEFAULT_PACK_IDS], allowPrivate: true,
     limits: { delayMs: 0, perHostConcurrency: 4 },
   });
   return siteConfig(entry, { packs: entry.packs!, limits: {} });

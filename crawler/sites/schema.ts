@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SITE_KINDS } from '../../rules/model/snapshot.ts';
+import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
 
 /** The sites file (YAML): which sites to crawl, with which packs and limits. */
 
@@ -67,10 +68,10 @@ export const siteEntry = z.strictObject({
 export const sitesFile = z.strictObject({
   defaults: z
     .strictObject({
-      packs: z.array(z.string().min(1)).min(1).default(['national-2019', 'disclosure-regulation-2019']),
+      packs: z.array(z.string().min(1)).min(1).default([...DEFAULT_PACK_IDS]),
       limits: crawlLimits.partial().default({}),
     })
-    .default({ packs: ['national-2019', 'disclosure-regulation-2019'], limits: {} }),
+    .default({ packs: [...DEFAULT_PACK_IDS], limits: {} }),
   sites: z.array(siteEntry).min(1),
 });
 

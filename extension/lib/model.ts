@@ -1,4 +1,5 @@
 import type { Outcome } from '../../rules/model/finding.ts';
+import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
 import type { IsoDate, SiteKind } from '../../rules/model/snapshot.ts';
 
 /** Stored shapes of the extension (browser.storage.local). Plain JSON only. */
@@ -19,7 +20,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  packs: ['national-2019', 'disclosure-regulation-2019'],
+  packs: [...DEFAULT_PACK_IDS],
   kind: 'county',
   lang: 'zh',
   prefetch: true,

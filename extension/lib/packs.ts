@@ -23,8 +23,6 @@ const sources = new Map(Object.entries(FILES).map(([path, text]) => [packIdOf(pa
 let library: ColumnLibrary | undefined;
 const loaded = new Map<string, LoadedPack>();
 
-export const DEFAULT_PACK_IDS = ['national-2019', 'disclosure-regulation-2019'];
-
 /** Ids of the packs shipped with the extension (the column library excluded). */
 export function builtinPackIds(): string[] {
   return [...sources.keys()].filter((id) => id !== LIBRARY_NAME).sort();

@@ -36,6 +36,9 @@ export const columnClass = z.strictObject({
   exclude: z.array(z.string().min(1)).default([]),
 });
 
+/** The packs a site is audited against when none are named: the national indicators and the disclosure regulation. */
+export const DEFAULT_PACK_IDS: readonly string[] = ['national-2019', 'disclosure-regulation-2019'];
+
 export const severity = z.enum(['veto', 'deduct', 'advisory', 'info']);
 export const siteKind = z.enum(SITE_KINDS as [string, ...string[]]);
 
