@@ -46,8 +46,3 @@ export function encodeGbk(text: string): Uint8Array {
   }
   return out.subarray(0, n);
 }
-
-/** True when `text` survives a GBK round trip (no character replaced). */
-export function roundTrips(text: string): boolean {
-  return new TextDecoder('gbk').decode(encodeGbk(text)) === text;
-}

@@ -119,7 +119,6 @@ class Portal {
     const mention = `<p>根据《${this.site.place}${this.year - 1}年工作要点》（${formatDate(addDays(publish, -45), 'cn')}印发）要求，现将有关事项通报如下。</p>`;
     let head = '';
     let info = '';
-    let meta = '';
     const idx = `${this.site.idCode.slice(0, 6)}/${this.year}-${String(this.nextId()).padStart(5, '0')}`;
     const docNo = `${this.site.place.slice(0, 1)}政办发〔${publish.slice(0, 4)}〕${1 + Math.floor(this.rand() * 60)}号`;
     switch (style) {

@@ -49,7 +49,3 @@ export function resolvePack(ref: string, library = readColumnLibrary()): LoadedP
   throw new InputError([{ file: ref, path: '', message: `no built-in pack "${ref}" and not a pack file; built-in packs: ${Object.keys(builtinPackFiles()).join(', ')}` }]);
 }
 
-export function loadAllBuiltinPacks(): LoadedPack[] {
-  const library = readColumnLibrary();
-  return Object.values(builtinPackFiles()).map((f) => readPackFile(f, library));
-}

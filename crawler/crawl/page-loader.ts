@@ -69,8 +69,3 @@ export function failureReason(e: JournalEntry): string {
   if (e.error) return `${e.error.kind}: ${e.error.message}`;
   return `HTTP ${e.status}`;
 }
-
-/** 404/410 are answers; timeouts, 403, 429 and 5xx say nothing about the page itself. */
-export function isDefinitelyMissing(e: JournalEntry): boolean {
-  return !e.error && (e.status === 404 || e.status === 410);
-}

@@ -1,5 +1,5 @@
 import { summarise as summariseResult } from '../../crawler/crawl/summarise.ts';
-import type { RunRecord, SiteSummary, StoredSite } from '../../crawler/store/types.ts';
+import type { RunRecord, StoredSite } from '../../crawler/store/types.ts';
 import { VERDICT_TEXT, type Finding, type SiteResult } from '../../rules/model/finding.ts';
 import type { SiteSnapshot } from '../../rules/model/snapshot.ts';
 import { csvLine } from '../../reports/csv.ts';

@@ -61,13 +61,6 @@ export function addMonths(d: IsoDate, n: number): IsoDate {
   return isoDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}
 
 /** The calendar date part of an ISO timestamp or date. */
 export function dateOf(isoTimestampOrDate: string): IsoDate {
