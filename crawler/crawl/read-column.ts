@@ -2,6 +2,7 @@ import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import { candidateBase, columnObservation, jsListUnread } from './column-observation.ts';
 import { extractListItems, type ListExtraction } from '../../rules/extract/list-items.ts';
 import type { ColumnObservation, IsoDate, ItemObservation } from '../../rules/model/snapshot.ts';
+import type { PageDocument } from '../../rules/page/node.ts';
 import * as cheerio from 'cheerio';
 import { pageFromHtml } from '../page/from-html.ts';
 import type { JournalEntry } from '../store/types.ts';
@@ -28,7 +29,12 @@ function observationFailed(c: ColumnCandidate, entry: JournalEntry | undefined):
 
 /** With a selector from the sites file, only that part of the page is the list (the evaluator knows best). */
 function extract(entry: JournalEntry, now: IsoDate, selector?: string): ListExtraction {
-  const whole = extractListItems(pageFromHtml(entry.text, entry.finalUrl), { notAfter: now });
+  return extractFrom(pageFromHtml(entry.text, entry.finalUrl), entry, now, selector);
+}
+
+/** `extract` on a page already parsed (the column's first page is parsed once, for its list and its observation). */
+function extractFrom(doc: PageDocument, entry: JournalEntry, now: IsoDate, selector?: string): ListExtraction {
+  const whole = extractListItems(doc, { notAfter: now });
   if (!selector) return whole;
   const $ = cheerio.load(entry.text);
   const picked = $(selector);
@@ -42,19 +48,21 @@ function extract(entry: JournalEntry, now: IsoDate, selector?: string): ListExtr
  * as the limit, and a few detail pages for 发布日期/成文日期.
  */
 export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: ReadColumnOptions): Promise<ColumnObservation> {
-  let entry = await loader.load(c.url);
+  const entry = await loader.load(c.url);
   if (!entry?.ok) return observationFailed(c, entry);
   if (o.soft404 && soft404Fingerprint(entry.text) === o.soft404) {
     return { ...candidateBase(c), status: 'unreachable', statusReason: 'soft-404', items: [], itemCount: 0, pagesRead: 0 };
   }
-  let list = extract(entry, o.now, c.selector);
+  let doc = pageFromHtml(entry.text, entry.finalUrl);
+  let list = extractFrom(doc, entry, o.now, c.selector);
   const needsBrowser = o.render === 'always' || (o.render === 'auto' && (list.jsRendered || (list.format === 'none' && /<script/i.test(entry.text))));
   if (needsBrowser && loader.canRender) {
     const rendered = await loader.render(c.url);
     if (rendered?.ok) {
-      const again = extract(rendered, o.now, c.selector);
+      const renderedDoc = pageFromHtml(rendered.text, rendered.finalUrl);
+      const again = extractFrom(renderedDoc, rendered, o.now, c.selector);
       if (again.items.length > 0 || o.render === 'always') {
-        entry = rendered;
+        doc = renderedDoc;
         list = again;
       }
     }
@@ -74,7 +82,7 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
   }
   const lastPageItems = await readLastPage(list, read, loader, o, c.selector);
 
-  const observation = columnObservation(c, pageFromHtml(entry.text, entry.finalUrl), list, items, pagesRead, lastPageItems);
+  const observation = columnObservation(c, doc, list, items, pagesRead, lastPageItems);
   await readDetailPages(observation.items, loader, o);
   return observation;
 }
