@@ -21,6 +21,8 @@ interface CrawlCliOptions {
   quiet?: boolean;
   resume?: boolean;
   today?: string;
+  /** redis:// URL: sites are crawled by `govaudit worker` processes through this queue. */
+  queue?: string;
 }
 
 function show(path: string): string {
@@ -36,7 +38,9 @@ export function exitCodeFor(run: RunRecord): number {
 
 /** Crawls, stores, writes the scorecards and prints the verdicts: the shared tail of `audit`, `crawl` and `demo --audit`. */
 export async function crawlAndReport(sites: SiteConfig[], o: CrawlCliOptions & { sitesFile?: string }, store: AuditStore & { dir?: string }): Promise<RunRecord> {
-  const run = await runCrawl({ sites, store, sitesFile: o.sitesFile, resume: o.resume, now: o.today, onProgress: progressReporter({ quiet: o.quiet || o.json }) });
+  const common = { sites, store, sitesFile: o.sitesFile, resume: o.resume, now: o.today, onProgress: progressReporter({ quiet: o.quiet || o.json }) };
+  // Loaded on use: without --queue nothing needs Redis or BullMQ.
+  const run = o.queue ? await (await import('../queue/coordinator.ts')).runQueuedCrawl({ ...common, queueUrl: o.queue }) : await runCrawl(common);
   const outDir = o.out ?? join(dataDir(o.data), 'reports', run.id);
   // Loaded on use: report writers pull in spreadsheet and browser code that `rules` and `runs` never need.
   const { writeReports } = await import('../../reports/write.ts');
@@ -98,7 +102,8 @@ export function registerCrawlCommands(program: Command): void {
     program
       .command('crawl <sites.yaml>')
       .description('按站点文件抓取多个站点 / crawl every site in a sites file')
-      .option('--no-resume', '不续跑未完成的运行 / start a new run even if the last one was interrupted'),
+      .option('--no-resume', '不续跑未完成的运行 / start a new run even if the last one was interrupted')
+      .option('--queue <redis-url>', '经 Redis 队列分发给 worker 进程 / hand the sites to `govaudit worker` processes through Redis, e.g. redis://127.0.0.1:6379'),
   ).action(async (file: string, o: CrawlCliOptions) => {
     const sites = loadSitesFile(file);
     const run = await withStore(dataDir(o.data), (store) => crawlAndReport(sites, { ...o, sitesFile: file }, store));

@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo-command.ts';
 import { registerReportCommand } from './report-command.ts';
 import { registerRulesCommands } from './rules-commands.ts';
 import { registerScheduleCommand } from './schedule-command.ts';
+import { registerWorkerCommand } from './worker-command.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { InputError } from '../../rules/loader/input-error.ts';
 
@@ -16,6 +17,7 @@ const program = new Command('govaudit')
 registerDemoCommand(program);
 registerCrawlCommands(program);
 registerScheduleCommand(program);
+registerWorkerCommand(program);
 registerReportCommand(program);
 registerRulesCommands(program);
 

@@ -14,7 +14,8 @@ export function registerScheduleCommand(program: Command): void {
     .option('--data <dir>', '数据目录 / data directory')
     .option('--format <list>', '报告格式 / report formats', 'html,json')
     .option('--quiet', 'no progress output')
-    .action(async (file: string, o: { cron: string; maxRuns?: string; data?: string; format: string; quiet?: boolean }) => {
+    .option('--queue <redis-url>', '经 Redis 队列分发给 worker 进程 / crawl through `govaudit worker` processes on this Redis')
+    .action(async (file: string, o: { cron: string; maxRuns?: string; data?: string; format: string; quiet?: boolean; queue?: string }) => {
       const sites = loadSitesFile(file); // a bad sites file fails now, not at 2 a.m.
       const maxRuns = o.maxRuns === undefined ? Infinity : Number(o.maxRuns);
       if (!(maxRuns > 0)) throw new Error(`--max-runs: expected a positive whole number, got ${o.maxRuns}`);

@@ -36,7 +36,7 @@ export interface RunOptions {
   renderer?: BrowserRenderer;
 }
 
-function newRunId(): string {
+export function newRunId(): string {
   const t = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${t}-${Math.random().toString(36).slice(2, 6)}`;
 }

@@ -20,7 +20,8 @@ function page(title: string, body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-export async function startSlowSite(opts: { delayMs: number; today: string }): Promise<SlowSite> {
+/** `host` may be any loopback address (127.0.0.2 …), so tests can stand up many distinct hosts. */
+export async function startSlowSite(opts: { delayMs: number; today: string; host?: string }): Promise<SlowSite> {
   const hits = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -43,10 +44,11 @@ export async function startSlowSite(opts: { delayMs: number; today: string }): P
       res.end(page('404', '页面不存在'));
     }, opts.delayMs);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok) => server.listen(0, host, ok));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host}:${port}/`,
     hits,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
