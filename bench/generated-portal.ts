@@ -145,7 +145,8 @@ export function portalUrls(base: string, shape: PortalShape): string[] {
   return urls;
 }
 
-export async function startGeneratedPortal(shape: PortalShape, o: { keepLog?: boolean } = {}): Promise<GeneratedPortal> {
+/** `host` may be any loopback address (127.0.0.2 …): benches stand up many distinct hosts that way. */
+export async function startGeneratedPortal(shape: PortalShape, o: { keepLog?: boolean; host?: string } = {}): Promise<GeneratedPortal> {
   const s = full(shape);
   let inFlight = 0;
   const state = { maxInFlight: 0, requests: 0 };
@@ -172,10 +173,11 @@ export async function startGeneratedPortal(shape: PortalShape, o: { keepLog?: bo
     else go();
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const host = o.host ?? '127.0.0.1';
+  await new Promise<void>((ok) => server.listen(0, host, ok));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host}:${port}/`,
     shape: s,
     pages: pageCount(s),
     log,
