@@ -1,4 +1,5 @@
-import { isAbsolute, join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { VERDICT_TEXT } from '../../rules/model/finding.ts';
 import { SITE_KINDS, type SiteKind } from '../../rules/model/snapshot.ts';
@@ -77,8 +78,9 @@ export function registerCrawlCommands(program: Command): void {
       .option('--name <name>', '站点名称 / site name')
       .option('--kind <kind>', `站点类型 / site kind: ${SITE_KINDS.join(', ')}`, 'county')
       .option('--pack <id...>', '规则包 / rule packs', [...DEFAULT_PACK_IDS])
-      .option('--render <mode>', 'JavaScript 渲染 / rendering: auto, always, never', 'auto'),
-  ).action(async (url: string, o: CrawlCliOptions & { name?: string; kind: string; pack: string[]; render: string }) => {
+      .option('--render <mode>', 'JavaScript 渲染 / rendering: auto, always, never', 'auto')
+      .option('--snapshot <dir>', '检查保存的网站副本（不联网）/ audit a saved copy (HTTrack/wget folder) of the site, no network'),
+  ).action(async (url: string, o: CrawlCliOptions & { name?: string; kind: string; pack: string[]; render: string; snapshot?: string }) => {
     let host: string;
     try {
       host = new URL(url).hostname;
@@ -87,7 +89,12 @@ export function registerCrawlCommands(program: Command): void {
       process.exitCode = EXIT.badInput;
       return;
     }
-    const parsed = siteEntry.safeParse({ id: host.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-+|-+$/g, '') || 'site', name: o.name ?? host, url, kind: o.kind as SiteKind, packs: o.pack, render: o.render, allowPrivate: isPrivateHost(host) });
+    if (o.snapshot && !statSync(o.snapshot, { throwIfNoEntry: false })?.isDirectory()) {
+      console.error(`✗ 副本目录不存在 / no such snapshot folder: ${o.snapshot}`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    const parsed = siteEntry.safeParse({ id: host.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-+|-+$/g, '') || 'site', name: o.name ?? host, url, kind: o.kind as SiteKind, packs: o.pack, render: o.render, allowPrivate: isPrivateHost(host), ...(o.snapshot ? { snapshot: resolve(o.snapshot) } : {}) });
     if (!parsed.success) {
       console.error(`✗ 参数无效 / invalid arguments: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       process.exitCode = EXIT.badInput;

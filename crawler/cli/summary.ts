@@ -1,5 +1,14 @@
 import { VERDICT_TEXT, type Finding } from '../../rules/model/finding.ts';
+import type { SavedCopySource } from '../../rules/model/snapshot.ts';
 import type { StoredSite } from '../store/types.ts';
+
+/** The one line saying an audit ran on a saved copy, and of when (and how that date is known). */
+export function savedCopyLine(source: SavedCopySource | undefined): string | undefined {
+  if (!source) return undefined;
+  const when = source.takenAt ? source.takenAt.slice(0, 16).replace('T', ' ') + ' UTC' : '日期不明 / date unknown';
+  const how = source.takenAtFrom === 'httrack-comment' ? 'HTTrack 注释 / HTTrack comment' : source.takenAtFrom === 'newest-file-time' ? '最新文件时间 / newest file time' : '';
+  return `保存副本 saved copy: ${when}${how ? `（${how}）` : ''}  ${source.dir}`;
+}
 
 /** The terminal scorecard: verdict, vetoes, score, and every problem with its evidence. */
 export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): string {
@@ -7,6 +16,9 @@ export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): s
   const out: string[] = [];
   const t = (x: { zh: string; en: string }) => x[lang];
   out.push(`${snapshot.site.name}  ${snapshot.site.homeUrl}`);
+  const source = savedCopyLine(snapshot.source);
+  if (source) out.push(`  ${source}`);
+  if (snapshot.incompleteReason) out.push(`  ？ 未完成 incomplete: ${snapshot.incompleteReason}`);
   out.push(`  结论 verdict: ${VERDICT_TEXT[result.verdict].zh} / ${VERDICT_TEXT[result.verdict].en}   （${stats.pages} 页 pages, ${Math.round(stats.elapsedMs / 100) / 10} s）`);
   for (const pack of result.packs.filter((p) => p.inForce)) {
     const score = pack.score ? `  得分 score ${pack.score.total}/${pack.score.max}` : '';

@@ -40,13 +40,13 @@ export function soft404Fingerprint(html: string): string {
   return `${title}|${createHash('sha1').update(text).digest('hex')}`;
 }
 
-export async function probeSoft404(fetcher: Fetcher, homeUrl: string, timeoutMs: number): Promise<string | undefined> {
+export async function probeSoft404(fetcher: Pick<Fetcher, 'fetch'>, homeUrl: string, timeoutMs: number): Promise<string | undefined> {
   const probe = new URL(`/govaudit-probe-${Math.random().toString(36).slice(2, 10)}.html`, homeUrl).href;
   const r = await fetcher.fetch(probe, { timeoutMs, retries: 0 });
   return r.ok && !r.error && r.status === 200 ? soft404Fingerprint(r.text) : undefined;
 }
 
-export async function checkLinks(fetcher: Fetcher, links: (PageLink & { fromUrl: string })[], o: { timeoutMs: number; soft404?: string; known: Map<string, Answer> }): Promise<LinkObservation[]> {
+export async function checkLinks(fetcher: Pick<Fetcher, 'fetch'>, links: (PageLink & { fromUrl: string })[], o: { timeoutMs: number; soft404?: string; known: Map<string, Answer> }): Promise<LinkObservation[]> {
   return Promise.all(
     links.map(async (link): Promise<LinkObservation> => {
       let attempts = 0;

@@ -1,6 +1,21 @@
 import type { Fetcher } from '../fetch/index.ts';
-import type { BrowserRenderer } from '../render/browser.ts';
+import type { RenderResult } from '../render/browser.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
+
+/** What the loader needs of a fetcher: one fetch at a time (the site's, or one bound to the site's time budget). */
+export type PageFetcher = Pick<Fetcher, 'fetch'>;
+
+/** What the loader needs of a renderer: a site's render session (crawler/render/session.ts). */
+export interface PageRenderer {
+  readonly available: boolean;
+  render(url: string, timeoutMs: number): Promise<RenderResult>;
+}
+
+/** The site's wall-clock budget: past `deadline` (performance.now() time) nothing more is loaded. */
+export interface SiteBudget {
+  deadline: number;
+  reason: string;
+}
 
 /**
  * Loads pages for one site through the journal: a page fetched before a kill is read back, not fetched again.
@@ -14,12 +29,27 @@ export class PageLoader {
   limitHit = false;
 
   constructor(
-    private readonly fetcher: Fetcher,
+    private readonly fetcher: PageFetcher,
     private readonly journal: PageJournal,
-    private readonly renderer: BrowserRenderer | undefined,
+    private readonly renderer: PageRenderer | undefined,
     private readonly limits: { maxPages: number; timeoutMs: number },
     private readonly onPage?: (e: JournalEntry) => void,
+    private readonly budget?: SiteBudget,
   ) {}
+
+  /** Set once the site's time budget refused a load. */
+  budgetHit = false;
+
+  private timeLeft(): number {
+    return this.budget ? this.budget.deadline - performance.now() : Infinity;
+  }
+
+  /** A load refused for the site's time budget: not journaled, so a resumed crawl loads it. */
+  private outOfTime(url: string): JournalEntry | undefined {
+    if (this.timeLeft() > 0) return undefined;
+    this.budgetHit = true;
+    return { url, finalUrl: url, status: 0, ok: false, error: { kind: 'site-budget', message: this.budget!.reason }, elapsedMs: 0, text: '' };
+  }
 
   get canRender(): boolean {
     return !!this.renderer?.available;
@@ -43,6 +73,8 @@ export class PageLoader {
   async load(url: string): Promise<JournalEntry | undefined> {
     const cached = this.journal.get(url);
     if (cached && !cached.rendered) return cached;
+    const late = this.outOfTime(url);
+    if (late) return late;
     if (!this.budgetLeft()) return undefined;
     const r = await this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs });
     return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
@@ -53,9 +85,11 @@ export class PageLoader {
     const key = `${url}#rendered`;
     const cached = this.journal.get(key);
     if (cached) return cached;
+    const late = this.outOfTime(key);
+    if (late) return late;
     if (!this.renderer || !this.budgetLeft()) return undefined;
     try {
-      const r = await this.renderer.render(url, this.limits.timeoutMs);
+      const r = await this.renderer.render(url, Math.min(this.limits.timeoutMs, this.timeLeft()));
       this.rendered++;
       return this.record({ url: key, finalUrl: r.finalUrl, status: r.status, ok: r.status >= 200 && r.status < 400, elapsedMs: r.elapsedMs, text: r.html, rendered: true });
     } catch (e) {

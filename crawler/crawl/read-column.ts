@@ -58,6 +58,11 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
   const needsBrowser = o.render === 'always' || (o.render === 'auto' && (list.jsRendered || (list.format === 'none' && /<script/i.test(entry.text))));
   if (needsBrowser && loader.canRender) {
     const rendered = await loader.render(c.url);
+    // A list only a browser can draw, and the browser failed (timeout, a page that blocks, one that leaves the
+    // site): nothing was seen, which is not an empty column.
+    if (rendered && !rendered.ok && list.items.length === 0) {
+      return { ...candidateBase(c), status: 'needs-review', statusReason: `页面渲染失败 / rendering failed: ${failureReason(rendered)}`, items: [], itemCount: 0, pagesRead: 0 };
+    }
     if (rendered?.ok) {
       const renderedDoc = pageFromHtml(rendered.text, rendered.finalUrl);
       const again = extractFrom(renderedDoc, rendered, o.now, c.selector);

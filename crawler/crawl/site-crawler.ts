@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
 import type { AvailabilitySample, ColumnObservation, IsoDate, SiteSnapshot } from '../../rules/model/snapshot.ts';
@@ -5,14 +6,18 @@ import type { ColumnClass } from '../../rules/schema/pack.ts';
 import type { Fetcher } from '../fetch/index.ts';
 import { pageFromHtml } from '../page/from-html.ts';
 import type { BrowserRenderer } from '../render/browser.ts';
+import { siteGate } from '../render/request-gate.ts';
+import type { RenderSession } from '../render/session.ts';
+import { openSavedCopy, siteHosts, type SavedCopy } from '../snapshot/index.ts';
 import type { SiteConfig } from '../sites/schema.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
 import { checkLinks, probeSoft404, type Answer } from './check-links.ts';
 import { HUB_CLASSES, matchLinks, mergeCandidates, type ColumnCandidate, type PageLink } from './discover.ts';
-import { failureReason, PageLoader } from './page-loader.ts';
+import { failureReason, PageLoader, type PageFetcher } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
 
 export interface SiteCrawlContext {
+  /** Not used for a site with a `snapshot`: that site gets its own Fetcher reading the saved folder. */
   fetcher: Fetcher;
   renderer?: BrowserRenderer;
   journal: PageJournal;
@@ -58,7 +63,7 @@ function overrides(site: SiteConfig, classes: Record<string, ColumnClass>): Colu
   }));
 }
 
-async function sampleAvailability(fetcher: Fetcher, site: SiteConfig, first: JournalEntry): Promise<AvailabilitySample[]> {
+async function sampleAvailability(fetcher: PageFetcher, site: SiteConfig, first: JournalEntry): Promise<AvailabilitySample[]> {
   const samples: AvailabilitySample[] = [{ at: new Date().toISOString(), ok: first.ok, ms: first.elapsedMs, httpStatus: first.status || undefined, ...(first.ok ? {} : { reason: failureReason(first) }) }];
   for (let i = 1; i < site.limits.availabilitySamples; i++) {
     const r = await fetcher.fetch(site.url, { timeoutMs: site.limits.timeoutMs, retries: 0 });
@@ -67,10 +72,42 @@ async function sampleAvailability(fetcher: Fetcher, site: SiteConfig, first: Jou
   return samples;
 }
 
-/** Crawls one site into a snapshot: home page, column discovery, column lists, links, availability. */
+/** Every fetch of the site aborts once its time budget is spent. */
+function boundFetcher(fetcher: Fetcher, signal: AbortSignal): PageFetcher {
+  return { fetch: (url, o) => fetcher.fetch(url, { ...o, signal }) };
+}
+
+/**
+ * Crawls one site into a snapshot: home page, column discovery, column lists, links, availability.
+ * A site with `snapshot` is read from that saved folder (its own Fetcher and render gate serve the folder, and no
+ * other host is reached). Every site has a wall-clock budget (`limits.siteBudgetMs`): past it, what was read is
+ * kept, nothing more is loaded, and the snapshot says why it is incomplete (the verdict cannot be a pass).
+ */
 export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promise<{ snapshot: SiteSnapshot; stats: SiteCrawlStats }> {
   const started = performance.now();
-  const loader = new PageLoader(ctx.fetcher, ctx.journal, ctx.renderer, site.limits, ctx.onPage);
+  const saved: SavedCopy | undefined = site.snapshot ? openSavedCopy(site) : undefined;
+  const budgetMs = site.limits.siteBudgetMs;
+  const budgetReason = `超过站点时间预算 ${Math.round(budgetMs / 1000)} 秒，仅保留已读取内容 / site time budget of ${Math.round(budgetMs / 1000)} s exceeded; what was read so far is kept`;
+  const outOfTime = new AbortController();
+  // Every fetch of the site listens on it; hundreds at once is normal.
+  setMaxListeners(0, outOfTime.signal);
+  const budgetTimer = setTimeout(() => outOfTime.abort(new Error(budgetReason)), budgetMs);
+  const session = ctx.renderer?.session(siteGate({ hosts: siteHosts(site), allowPrivate: site.allowPrivate, folder: saved?.folder }));
+  try {
+    const result = await crawlWithin(site, { ...ctx, fetcher: saved?.fetcher ?? ctx.fetcher }, { session, signal: outOfTime.signal, deadline: started + budgetMs, budgetReason, started });
+    if (saved) result.snapshot.source = saved.source;
+    return result;
+  } finally {
+    clearTimeout(budgetTimer);
+    await session?.close();
+    await saved?.fetcher.close();
+  }
+}
+
+async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session?: RenderSession; signal: AbortSignal; deadline: number; budgetReason: string; started: number }): Promise<{ snapshot: SiteSnapshot; stats: SiteCrawlStats }> {
+  const started = b.started;
+  const fetcher = boundFetcher(ctx.fetcher, b.signal);
+  const loader = new PageLoader(fetcher, ctx.journal, b.session, site.limits, ctx.onPage, { deadline: b.deadline, reason: b.budgetReason });
   const isAllowed = hostAllowed(site);
   const info = { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'];
   const stats = (): SiteCrawlStats => ({ pages: loader.pages, errors: loader.errors, bytes: loader.bytes, rendered: loader.rendered, elapsedMs: Math.round(performance.now() - started) });
@@ -78,13 +115,13 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   const homeEntry = await loader.load(site.url);
   if (!homeEntry?.ok) {
     const reason = homeEntry ? failureReason(homeEntry) : 'page limit reached';
-    const availability = homeEntry ? await sampleAvailability(ctx.fetcher, site, homeEntry) : [];
+    const availability = homeEntry ? await sampleAvailability(fetcher, site, homeEntry) : [];
     return {
-      snapshot: { site: info, capturedAt: ctx.capturedAt, home: { url: site.url, status: homeEntry?.error?.kind === 'timeout' ? 'unreachable' : 'needs-review', statusReason: reason, items: [] }, columns: [], links: [], availability, discoveryComplete: false },
+      snapshot: { site: info, capturedAt: ctx.capturedAt, ...(loader.budgetHit ? { incompleteReason: b.budgetReason } : {}), home: { url: site.url, status: homeEntry?.error?.kind === 'timeout' ? 'unreachable' : 'needs-review', statusReason: reason, items: [] }, columns: [], links: [], availability, discoveryComplete: false },
       stats: stats(),
     };
   }
-  const availability = await sampleAvailability(ctx.fetcher, site, homeEntry);
+  const availability = await sampleAvailability(fetcher, site, homeEntry);
   const homeDoc = pageFromHtml(homeEntry.text, homeEntry.finalUrl);
   const homeLinks: PageLink[] = extractLinks(homeDoc);
   const linksFrom = new Map<string, PageLink & { fromUrl: string }>();
@@ -113,7 +150,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   }
 
   // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
-  const soft404 = await probeSoft404(ctx.fetcher, site.url, site.limits.timeoutMs);
+  const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
   const columns: ColumnObservation[] = [];
   for (const c of candidates.values()) {
     if (HUB_CLASSES.has(c.classId) && hubChildren.has(c.url)) {
@@ -132,7 +169,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     const e = ctx.journal.get(url);
     if (e) known.set(url, e);
   }
-  const links = await checkLinks(ctx.fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
+  const links = b.signal.aborted ? [] : await checkLinks(fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
 
   const snapshot: SiteSnapshot = {
     site: info,
@@ -147,7 +184,8 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     columns,
     links,
     availability,
-    discoveryComplete: !loader.limitHit,
+    discoveryComplete: !loader.limitHit && !loader.budgetHit && !b.signal.aborted,
+    ...(loader.budgetHit || b.signal.aborted ? { incompleteReason: b.budgetReason } : {}),
   };
   return { snapshot, stats: stats() };
 }

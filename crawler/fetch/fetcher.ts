@@ -5,7 +5,7 @@ import { decodeBody } from './decode-body.ts';
 import { DEFAULTS, ROBOTS_MAX_BYTES } from './defaults.ts';
 import { HostGuard } from './host-guard.ts';
 import { HostSchedule } from './host-schedule.ts';
-import { requestOnce, type RawResponse, type RequestOutcome } from './request-once.ts';
+import { requestOnce, type RawResponse, type RequestOutcome, type Transport } from './request-once.ts';
 import { backoffMs, honoursRetryAfter, isRetryableError, isRetryableStatus, parseRetryAfter } from './retry-policy.ts';
 import { RobotsCache } from './robots-cache.ts';
 import type { FetchError, FetcherOptions, FetcherStats, FetchOptions, FetchResult } from './types.ts';
@@ -32,18 +32,21 @@ type Answer = RequestOutcome & { attempts: number };
  * it returns a result whose `error` says what went wrong.
  */
 export class Fetcher {
-  private readonly o: Required<Omit<FetcherOptions, 'signal' | 'allowedHosts'>> & Pick<FetcherOptions, 'signal' | 'allowedHosts'>;
+  private readonly o: Required<Omit<FetcherOptions, 'signal' | 'allowedHosts' | 'transport'>> & Pick<FetcherOptions, 'signal' | 'allowedHosts'>;
   private readonly schedule: HostSchedule;
   private readonly guard: HostGuard;
   private readonly robots: RobotsCache;
   private readonly closing = new AbortController();
   private readonly inFlight = new Set<Promise<FetchResult>>();
   private readonly counters: FetcherStats = { requests: 0, byHost: {}, errors: 0, bytes: 0 };
+  private readonly transport: Transport;
 
   constructor(opts: FetcherOptions = {}) {
     // Every queued fetch listens on this signal until it ends; hundreds queued at once is normal, not a leak.
     setMaxListeners(0, this.closing.signal);
-    this.o = { ...DEFAULTS, ...withoutUndefined(opts) };
+    const { transport, ...rest } = opts;
+    this.transport = transport ?? requestOnce;
+    this.o = { ...DEFAULTS, ...withoutUndefined(rest) };
     this.schedule = new HostSchedule(this.o);
     this.guard = new HostGuard(this.o);
     this.robots = new RobotsCache((robotsUrl) => this.loadRobots(robotsUrl), this.o.userAgent);
@@ -152,7 +155,7 @@ export class Fetcher {
             sent = true;
             this.counters.requests++;
             this.counters.byHost[host] = (this.counters.byHost[host] ?? 0) + 1;
-            return requestOnce(url.href, plan);
+            return this.transport(url.href, plan);
           },
           plan.signal,
         )

@@ -22,6 +22,12 @@ export interface RequestLimits {
   anyType?: boolean;
 }
 
+/**
+ * How one request is answered: over HTTP by default (`requestOnce`); a snapshot audit answers from a saved folder.
+ * Everything around it (guard, robots, politeness, retries, redirects, decoding) is the Fetcher's, whichever it is.
+ */
+export type Transport = (url: string, limits: RequestLimits) => Promise<RequestOutcome>;
+
 class RequestTimeout extends Error {}
 
 const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

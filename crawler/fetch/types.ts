@@ -1,3 +1,5 @@
+import type { Transport } from './request-once.ts';
+
 /** Why a fetch produced no usable response. Callers treat every kind as "could not tell", never as a pass. */
 export type FetchErrorKind =
   | 'timeout'
@@ -51,6 +53,8 @@ export interface FetcherOptions extends FetchOptions {
   allowedHosts?: string[];
   /** Allow loopback, private and link-local addresses (tests and the demo); otherwise 'private-address'. Default false. */
   allowPrivate?: boolean;
+  /** Answers each request; default HTTP. A snapshot audit passes one that reads a saved folder (crawler/snapshot). */
+  transport?: Transport;
 }
 
 export type CharsetSource = 'header' | 'meta' | 'bom' | 'detected' | 'default';

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../../rules/loader/input-error.ts';
 import { problemAt, validateYaml } from '../../rules/loader/yaml-input.ts';
 import { builtinPackFiles } from '../packs.ts';
@@ -24,6 +25,10 @@ export function loadSitesFile(file: string): SiteConfig[] {
   for (const [i, site] of data.sites.entries()) {
     if (ids.has(site.id)) problems.push(problemAt(input, ['sites', i, 'id'], `duplicate site id "${site.id}"`));
     ids.add(site.id);
+    if (site.snapshot) {
+      site.snapshot = resolve(dirname(file), site.snapshot);
+      if (!statSync(site.snapshot, { throwIfNoEntry: false })?.isDirectory()) problems.push(problemAt(input, ['sites', i, 'snapshot'], `no such folder: ${site.snapshot}`));
+    }
     for (const [j, p] of (site.packs ?? []).entries()) {
       if (!known[p] && !/\.(ya?ml|json)$/.test(p)) problems.push(problemAt(input, ['sites', i, 'packs', j], `unknown pack "${p}", expected one of ${Object.keys(known).join(', ')} or a pack file path`));
     }

@@ -35,6 +35,8 @@ export const crawlLimits = z.strictObject({
   timeoutMs: z.number().int().positive().default(15000),
   perHostConcurrency: z.number().int().min(1).max(8).default(2),
   delayMs: z.number().int().min(0).default(250),
+  /** Wall-clock time one site may take; past it the site ends needs-review with what was read. Default 10 minutes. */
+  siteBudgetMs: z.number().int().min(1000).max(86_400_000).default(600_000),
 });
 
 export const columnOverride = z.strictObject({
@@ -63,6 +65,8 @@ export const siteEntry = z.strictObject({
   /** Loopback and private addresses are refused unless allowed (the demo portal and tests). */
   allowPrivate: z.boolean().default(false),
   limits: crawlLimits.partial().default({}),
+  /** Audit a saved copy (HTTrack/wget folder) instead of the live site; relative to the sites file. No network is used. */
+  snapshot: z.string().min(1).optional(),
 });
 
 export const sitesFile = z.strictObject({

@@ -208,6 +208,13 @@ function todoList(findings: Finding[], empty: string): string {
   return `<ul class="todo">${findings.map((f) => `<li>${badgeOutcome(f)} <strong>${lt(f.ruleTitle)}</strong>${f.dueDate ? ` <span class="badge b-warn">${t(`到期 ${f.dueDate}`, `due ${f.dueDate}`)}</span>` : ''}<br>${lt(f.message)}${where(f) ? `<br>${link(where(f))}` : ''}</li>`).join('')}</ul>`;
 }
 
+/** The audit ran on a saved copy: of when, and how that date is known. */
+function savedCopyText(source: NonNullable<ScorecardInput['site']['snapshot']['source']>): string {
+  const when = source.takenAt ? text(source.takenAt.slice(0, 16).replace('T', ' ') + ' UTC') : t('日期不明', 'date unknown');
+  const how = source.takenAtFrom === 'httrack-comment' ? t('（据 HTTrack 注释）', ' (per the HTTrack comment)') : source.takenAtFrom === 'newest-file-time' ? t('（据最新文件时间）', ' (per the newest file time)') : '';
+  return `${t('检查对象为保存的副本，保存于', 'Audited from a saved copy taken')} ${when}${how}`;
+}
+
 /** The scorecard of one site in one run: a single self-contained HTML file. */
 export function renderSiteScorecard(input: ScorecardInput): string {
   const { run, site } = input;
@@ -226,9 +233,10 @@ export function renderSiteScorecard(input: ScorecardInput): string {
     info.idCode ? `<span class="mi">${t('网站标识码', 'Site code')} ${text(info.idCode)}</span>` : '',
     `<span class="mi">${t('检查日期', 'Audit date')} ${text(auditDate)}</span>`,
     `<span class="mi">${t('抓取于', 'Captured')} ${text(snap.capturedAt.slice(0, 16).replace('T', ' '))}</span>`,
+    snap.source ? `<span class="mi">${savedCopyText(snap.source)}</span>` : '',
     `<span class="mi">${t('批次', 'Run')} ${text(run.id)}</span>`,
   ].filter(Boolean).join('');
-  const incomplete = snap.discoveryComplete ? '' : `<div class="reasons review">${t('栏目发现未完成（达到抓取上限或出错）：未找到的栏目记为待复核。', 'Discovery stopped early (limits or errors): missing columns are marked for review.')}</div>`;
+  const incomplete = (snap.discoveryComplete ? '' : `<div class="reasons review">${t('栏目发现未完成（达到抓取上限或出错）：未找到的栏目记为待复核。', 'Discovery stopped early (limits or errors): missing columns are marked for review.')}</div>`) + (snap.incompleteReason ? `<div class="reasons review">${text(snap.incompleteReason)}</div>` : '');
 
   const history: TrendPoint[] = [...input.history];
   if (!history.some((h) => h.runId === run.id)) history.push({ runId: run.id, date: auditDate, score: score?.total, verdict: site.result.verdict });

@@ -89,10 +89,26 @@ export interface SiteInfo {
   parent?: string;
 }
 
+/**
+ * Where the pages came from when not from the live site: a saved copy (`govaudit audit --snapshot`), and of when.
+ * `takenAtFrom` says how the date was found: HTTrack's `<!-- Mirrored from … on … -->` comment, or the newest file
+ * time in the folder (which may only be when the copy was last copied); absent when neither was found.
+ */
+export interface SavedCopySource {
+  kind: 'snapshot';
+  dir: string;
+  takenAt?: string;
+  takenAtFrom?: 'httrack-comment' | 'newest-file-time';
+}
+
 export interface SiteSnapshot {
   site: SiteInfo;
   /** ISO timestamp of capture. */
   capturedAt: string;
+  /** Absent for a live crawl. */
+  source?: SavedCopySource;
+  /** Set when the crawl stopped before it was done (the site's time budget): what was read is kept, nothing passes. */
+  incompleteReason?: string;
   home: HomeObservation;
   columns: ColumnObservation[];
   links: LinkObservation[];
