@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the system packages govaudit's browser parts need are here: Debian's chromium (Playwright cannot
-# download browsers on these machines) and a CJK font (Chinese text in screenshots and PDFs).
+# Makes sure the system packages govaudit needs are here: Debian's chromium (Playwright cannot download browsers on
+# these machines), a CJK font (Chinese text in screenshots and PDFs) and, for the tests, redis-server (queue mode).
 #   bin/system-deps.sh          install them when missing and running as root; otherwise stop with the command
 #   bin/system-deps.sh --warn   same, but only warn when they cannot be installed (npm start works without them)
 set -euo pipefail
@@ -12,6 +12,8 @@ if [ -z "$chrome" ] || [ ! -x "$chrome" ]; then
 fi
 [ -n "$chrome" ] || missing+=(chromium)
 if ! fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei'; then missing+=(fonts-wqy-microhei); fi
+# The demo needs no Redis; the tests start their own redis-server for queue mode.
+if [ "$mode" != "--warn" ] && [ ! -x /usr/bin/redis-server ] && ! command -v redis-server >/dev/null 2>&1; then missing+=(redis-server); fi
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
