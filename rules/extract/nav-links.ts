@@ -6,6 +6,8 @@ import { linkTitle } from './rows.ts';
 import { allElements, indexPage, type PageIndex } from './tree.ts';
 import { textOf } from './text.ts';
 import { resolveHref } from './url.ts';
+import { parseFragment } from './fragment.ts';
+import { markupStrings } from '../discover/script-strings.ts';
 
 export interface PageLink {
   text: string;
@@ -51,6 +53,36 @@ export function readLinks(doc: PageDocument, max = MAX_LINKS_PER_PAGE): LinkRead
 /** `readLinks` without the truncation flag: the links of a page, at most MAX_LINKS_PER_PAGE. */
 export function extractLinks(doc: PageDocument, max = MAX_LINKS_PER_PAGE): PageLink[] {
   return readLinks(doc, max).links;
+}
+
+/**
+ * Links a script writes into the page (`document.write('<li><a href="/zwgk/">政务公开</a></li>')`, menus kept in
+ * script strings), which the fetched HTML does not hold as elements. Each link gets the script's place on the page
+ * (its CSS path and region). A browser's DOM already holds these as elements: only fetched HTML needs this.
+ */
+export function scriptWrittenLinks(doc: PageDocument, max = MAX_LINKS_PER_PAGE): PageLink[] {
+  const index = indexPage(doc);
+  const base = baseUrlOf(doc);
+  const out: PageLink[] = [];
+  for (const script of index.elements) {
+    if (script.tag !== 'script' || script.attrs.src) continue;
+    const js = script.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    if (!/<a\b/i.test(js)) continue;
+    let where: { cssPath: string; region: Region } | undefined;
+    for (const markup of markupStrings(js)) {
+      const holder = { type: 'element' as const, tag: 'div', attrs: {}, children: parseFragment(markup) };
+      for (const a of allElements(holder)) {
+        if (a.tag !== 'a') continue;
+        const url = resolveHref(a.attrs.href, base);
+        const text = url ? linkText(a) : '';
+        if (!url || text === '') continue;
+        where ??= { cssPath: cssPath(index, script), region: regionOf(index, script) };
+        out.push({ text, url, ...where });
+        if (out.length >= max) return out;
+      }
+    }
+  }
+  return out;
 }
 
 /** A block's 「更多>>」 link: it names no column by itself, the block heading beside it does. */
