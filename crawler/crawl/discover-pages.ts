@@ -1,6 +1,8 @@
-import { isArticleUrl, isPaginationUrl } from '../../rules/discover/match-columns.ts';
+import { isArticleUrl, isPaginationUrl, normaliseLabel } from '../../rules/discover/match-columns.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
-import { readLinks, scriptWrittenLinks } from '../../rules/extract/nav-links.ts';
+import { MAX_LINKS_PER_PAGE, readLinks, scriptWrittenLinks } from '../../rules/extract/nav-links.ts';
+import { textOf } from '../../rules/extract/text.ts';
+import { findFirst } from '../../rules/extract/tree.ts';
 import type { DiscoveryNote, IsoDate } from '../../rules/model/snapshot.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import type { ColumnClass } from '../../rules/schema/pack.ts';
@@ -61,6 +63,23 @@ function pageLinks(doc: PageDocument): { links: PageLink[]; truncated: boolean }
   return { links: [...read.links, ...scriptWrittenLinks(doc)], truncated: read.truncated };
 }
 
+/**
+ * Document classes (指南, 制度) the page names itself as: the first part of its `<title>` or its first `<h1>` is a
+ * synonym. A 信息公开 link may land on the 指南 itself; that one URL then satisfies both classes.
+ */
+function documentClassesNamedBy(doc: PageDocument, classes: Record<string, ColumnClass>, foundOn: string): ColumnCandidate[] {
+  const title = findFirst(doc.root, (el) => el.tag === 'title');
+  const h1 = findFirst(doc.root, (el) => el.tag === 'h1');
+  const names = [title ? textOf(title).split(/[-_|—–·]/)[0] : '', h1 ? textOf(h1) : ''].map((t) => normaliseLabel(t ?? '')).filter(Boolean);
+  const out: ColumnCandidate[] = [];
+  for (const [classId, cls] of Object.entries(classes)) {
+    if (!cls.document) continue;
+    const name = names.find((n) => cls.synonyms.some((syn) => n === syn || (n.endsWith(syn) && syn.length >= 4)));
+    if (name) out.push({ classId, name, url: doc.url, matchedBy: 'name', matchReason: `页面标题「${name}」即该类栏目（经由 ${foundOn} 进入）`, strength: 3 });
+  }
+  return out;
+}
+
 /** URLs of the page's own list rows: items, never columns (a headline 「公示」 is not the 公示 column). */
 function listItemUrls(doc: PageDocument, now: IsoDate): Set<string> {
   return new Set(extractListItems(doc, { notAfter: now }).items.flatMap((i) => (i.url ? [i.url] : [])));
@@ -104,6 +123,7 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   const visited = new Set<string>(homeIds);
   const queue: Visit[] = [];
   let budgetHit = false;
+  let pagesRead = 0;
   let linksTruncated = false;
 
   const enqueue = (v: Visit) => {
@@ -116,9 +136,11 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   const readPage = (doc: PageDocument, label: string, depth: number, isHub: boolean, pageUrl: string) => {
     const { links, truncated } = pageLinks(doc);
     linksTruncated ||= truncated;
+    if (truncated) pages.push(`（${doc.url} 的链接超过 ${MAX_LINKS_PER_PAGE} 条，只读了前 ${MAX_LINKS_PER_PAGE} 条 / only the first ${MAX_LINKS_PER_PAGE} links read）`);
     input.onLinks?.(links, doc.url);
     const skip = depth === 0 ? undefined : listItemUrls(doc, now);
     let found = matchLinks(links, classes, isAllowed, label, { home: homeIds, seenLabels, ...(skip ? { skip } : {}) });
+    if (depth > 0) found.push(...documentClassesNamedBy({ ...doc, url: pageUrl }, classes, label));
     if (skip && skip.size > 0) found = withoutOwnParts(found, pageUrl, [...candidates.values()]);
     noteNearMisses(considered, links, classes, label);
     if (isHub) hubChildren.set(pageUrl, found.filter((c) => columnIdentity(c.url) !== columnIdentity(pageUrl)).length);
@@ -134,7 +156,7 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   for (const c of input.overrides) enqueue({ url: c.url, label: c.name, depth: 1, hub: HUB_CLASSES.has(c.classId) });
   // Hubs first at each depth: the 专栏 and its 目录 hold most required columns.
   for (let i = 0; i < queue.length; i++) {
-    if (pages.length - 1 >= MAX_DISCOVERY_PAGES) {
+    if (pagesRead >= MAX_DISCOVERY_PAGES) {
       budgetHit = true;
       break;
     }
@@ -142,6 +164,7 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
     queue.splice(i, rest.length, ...rest);
     const v = queue[i]!;
     const landed = await loadFollowingRedirects(loader, v.url, isAllowed);
+    pagesRead++;
     if (!landed.ok) continue;
     const isHub = v.hub || [...candidates.values()].some((c) => HUB_CLASSES.has(c.classId) && columnIdentity(c.url) === columnIdentity(v.url));
     pages.push(`${v.label} ${landed.page.entry.finalUrl}`);
@@ -149,7 +172,7 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   }
 
   const found = new Set([...candidates.values()].map((c) => c.classId));
-  const where = `读取了 ${pages.length} 个页面的导航（首页、信息公开等栏目页及其侧栏菜单，最深 ${MAX_HUB_DEPTH} 层） / navigation of ${pages.length} pages read`;
+  const where = `读取了 ${pagesRead + 1} 个页面的导航（首页、信息公开等栏目页及其侧栏菜单，最深 ${MAX_HUB_DEPTH} 层） / navigation of ${pagesRead + 1} pages read`;
   const notes: DiscoveryNote[] = Object.keys(classes).filter((id) => !found.has(id)).map((classId) => {
     const near = considered.get(classId);
     return {

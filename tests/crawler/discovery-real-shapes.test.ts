@@ -31,6 +31,7 @@ const pages: Record<string, string> = {
       <li><a href="/zwgk/">政务公开</a></li>
       <li><a href="/tzgg/">通知公告</a></li>
       <li><a href="/xxgk/">信息公开</a></li>
+      <li><a href="/ysqgk/">依申请公开</a></li>
       <script type="text/javascript">document.write('<li><a href="/ldxx/">' + '领导简介</a></li>');</script>
     </ul></div>
     ${list('xwdt', [['县政府召开常务会议', '2026-11-20'], ['全县安全生产工作会议召开', '2026-11-18']])}
@@ -48,6 +49,7 @@ const pages: Record<string, string> = {
   '/tzgg/': page(`<script language="javascript">document.write("<meta http-equiv='refresh' content='0;url=/tzgg/list.html'>");</script>`),
   '/tzgg/list.html': page(list('tzgg', [['停水检修的通知', '2026-11-21'], ['冬季供暖公告', '2026-11-10']])),
   '/xxgk/': page('<div class="main"><h2>信息公开</h2><p>欢迎访问</p><p>暂无信息</p></div>'),
+  '/ysqgk/': page('<h1>政府信息公开指南</h1><p>为了更好地开展政府信息公开工作……</p><p>发布日期：2026-01-04</p>', '<title>政府信息公开指南 - 示例县人民政府</title>'),
   '/ldxx/': page(list('ldxx', [['县长 张三', '2026-01-05']])),
   '/dwzn/': page(list('dwzn', [['县发展改革委主要职责', '2026-03-01']])),
   '/yjs/': page(list('yjs', [['2026年部门预算公开', '2026-02-10']])),
@@ -107,6 +109,12 @@ describe('discovery and column reading on real-portal shapes', () => {
     expect(column('institution')[0]).toMatchObject({ url: `${base}/dwzn/`, name: '单位职能' });
     expect(column('institution')[0]!.matchReason).toContain('政务公开');
     expect(column('finance')[0]).toMatchObject({ url: `${base}/yjs/`, name: '预算⁄决算' });
+  });
+
+  it('a page reached from the top navigation that names itself the 指南 is the guide', () => {
+    const guide = column('disclosure-guide')[0]!;
+    expect(guide).toMatchObject({ url: `${base}/ysqgk/`, matchedBy: 'name' });
+    expect(guide.matchReason).toContain('页面标题');
   });
 
   it('takes neither a lottery notice nor a pager link for a notice column', () => {
