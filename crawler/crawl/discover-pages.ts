@@ -22,7 +22,7 @@ export const MAX_DISCOVERY_DEPTH = 2;
 /** 专栏 and 目录 pages are hubs of further columns: their trees are read one level deeper. */
 export const MAX_HUB_DEPTH = 3;
 /** Pages read for their navigation, at most, per site (the home page not counted). */
-export const MAX_DISCOVERY_PAGES = 40;
+export const MAX_DISCOVERY_PAGES = 60;
 /** Top-navigation links of the home page read as section landing pages even when they name no column class. */
 const MAX_LANDINGS = 12;
 
