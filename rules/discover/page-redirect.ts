@@ -3,7 +3,7 @@ import { parseFragment } from '../extract/fragment.ts';
 import { allElements } from '../extract/tree.ts';
 import { baseUrlOf } from '../extract/list-candidates.ts';
 import { resolveHref } from '../extract/url.ts';
-import { markupStrings, stringChains } from './script-strings.ts';
+import { stringChains } from './script-strings.ts';
 
 /**
  * Redirects written inside a page: `<meta http-equiv="refresh" content="0;url=…">` (plain or written by
@@ -122,8 +122,10 @@ export function findPageRedirect(doc: PageDocument): PageRedirect | undefined {
     if (el.tag !== 'script' || el.attrs.src) continue;
     const js = el.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
     if (js.trim() === '') continue;
-    for (const markup of markupStrings(js)) {
-      for (const node of parseFragment(markup)) {
+    for (const chain of stringChains(js)) {
+      // A refresh written only on some condition (`if (isMobile) document.write('<meta …>')`) is not the page's own.
+      if (!/<meta\b/i.test(chain.text) || !unconditional(js, chain.start)) continue;
+      for (const node of parseFragment(chain.text)) {
         if (node.type !== 'element') continue;
         for (const meta of allElements(node)) {
           const found = fromRefresh(refreshOf(meta), 'script-meta-refresh');

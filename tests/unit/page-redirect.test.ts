@@ -53,6 +53,9 @@ describe('findPageRedirect', () => {
   ])('not a redirect: %s', (js) => {
     expect(redirectOf(`<body><p>正文</p><script>${js}</script></body>`)).toBeUndefined();
   });
+  it('a meta refresh written only on some condition is not the page\'s redirect', () => {
+    expect(redirectOf(`<body><p>正文</p><script>if (/Mobile/.test(navigator.userAgent)) { document.write("<meta http-equiv='refresh' content='0;url=/m/'>"); }</script></body>`)).toBeUndefined();
+  });
   it('a pager onclick is a click, not a redirect', () => {
     expect(redirectOf(`<body><a href="#" onclick="location.href=encodeURI('index_2.jhtml');">下一页</a></body>`)).toBeUndefined();
   });
