@@ -14,6 +14,7 @@
  *
  *   npm run bench:speed                      # 5,000 pages, 200 rendered
  *   npm run bench:speed -- --pages 2000 --render 50 --big 5000   # quicker
+ *   npm run bench:speed -- --only links      # just the links-per-page table (bench/link-scaling.ts), seconds
  */
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,7 @@ import { crawlLimits } from '../crawler/sites/schema.ts';
 import { findChromium } from '../crawler/render/browser.ts';
 import { machineHeader } from './accuracy.ts';
 import { pageCount, portalUrls, shapeFor, startGeneratedPortal, startPortalProcess, type PortalShape } from './generated-portal.ts';
+import { measureLinkScaling, printLinkScaling } from './link-scaling.ts';
 import type { Mode, WorkerJob, WorkerResult } from './speed-worker.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -94,6 +96,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const shape = shapeFor(PAGES);
   console.log(`# govaudit speed bench\n\n${machineHeader()}\n`);
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'links') {
+    printLinkScaling(measureLinkScaling());
+    return;
+  }
   console.log(`generated portal: ${pageCount(shape)} pages (${shape.columns} columns × ${shape.listPages} list pages × (1 + ${shape.perPage} details)), served from the parent process on 127.0.0.1; concurrency ${CONCURRENCY}; each configuration in a fresh child process; CPU = the child's user+system (the server's CPU is not counted)\n`);
 
   const portal = await startGeneratedPortal(shape);
@@ -169,6 +175,7 @@ async function main(): Promise<void> {
     console.log(`| ${label} | ${p.requests} | ${p.maxPerSecond} | ${f2(p.meanPerSecond)} | ${f1(p.firstGapMs)} | ${f1(p.minLaterGapMs)} | ${p.maxInFlight} |`);
   }
   console.log('\nEach start waits the delay after the previous start and after the previous end, so even the first gap (whose request also loads the HTTP client and connects) is at least the delay as the server sees it.');
+  printLinkScaling(measureLinkScaling());
   console.log(`\nbench wall time ${f1((performance.now() - started) / 1000)} s`);
 }
 

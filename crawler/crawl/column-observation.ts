@@ -31,6 +31,17 @@ export function pageAsDocument(doc: PageDocument): ItemObservation | undefined {
   };
 }
 
+export const HUB_EMPTY_REASON = '信息公开专栏页面既无信息列表也无可识别的子栏目 / the disclosure hub page has neither a list nor sub-columns';
+
+/**
+ * A hub (信息公开专栏, 主动公开目录) whose page shows no sub-column and no list item: it cannot be judged. It is
+ * never an empty column, which counts toward the 空白栏目 veto.
+ */
+export function hubWithoutSubColumns(obs: ColumnObservation): ColumnObservation {
+  if (obs.status !== 'ok' || obs.itemCount > 0) return obs;
+  return { ...obs, status: 'needs-review', statusReason: HUB_EMPTY_REASON };
+}
+
 /** A list drawn by JavaScript that no browser drew: it cannot be judged. */
 export function jsListUnread(c: ColumnCandidate): ColumnObservation {
   return { ...candidateBase(c), status: 'needs-review', statusReason: JS_LIST_REASON, items: [], itemCount: 0, pagesRead: 1 };

@@ -9,6 +9,7 @@ import type { JournalEntry } from '../store/types.ts';
 import { soft404Fingerprint } from './check-links.ts';
 import type { ColumnCandidate } from './discover.ts';
 import { failureReason, type PageLoader } from './page-loader.ts';
+import { describeRedirects, loadFollowingRedirects } from './follow-redirects.ts';
 
 export interface ReadColumnOptions {
   now: IsoDate;
@@ -48,16 +49,19 @@ function extractFrom(doc: PageDocument, entry: JournalEntry, now: IsoDate, selec
  * as the limit, and a few detail pages for 发布日期/成文日期.
  */
 export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: ReadColumnOptions): Promise<ColumnObservation> {
-  const entry = await loader.load(c.url);
-  if (!entry?.ok) return observationFailed(c, entry);
+  const landed = await loadFollowingRedirects(loader, c.url, o.isAllowed);
+  const redirects = describeRedirects(landed.ok ? landed.page.redirects : landed.redirects);
+  const withRedirects = (obs: ColumnObservation): ColumnObservation => (redirects.length ? { ...obs, redirects } : obs);
+  if (!landed.ok) return withRedirects(observationFailed(c, landed.entry));
+  const { entry, unfollowed } = landed.page;
   if (o.soft404 && soft404Fingerprint(entry.text) === o.soft404) {
-    return { ...candidateBase(c), status: 'unreachable', statusReason: 'soft-404', items: [], itemCount: 0, pagesRead: 0 };
+    return withRedirects({ ...candidateBase(c), status: 'unreachable', statusReason: 'soft-404', items: [], itemCount: 0, pagesRead: 0 });
   }
-  let doc = pageFromHtml(entry.text, entry.finalUrl);
+  let doc = landed.page.doc;
   let list = extractFrom(doc, entry, o.now, c.selector);
   const needsBrowser = o.render === 'always' || (o.render === 'auto' && (list.jsRendered || (list.format === 'none' && /<script/i.test(entry.text))));
   if (needsBrowser && loader.canRender) {
-    const rendered = await loader.render(c.url);
+    const rendered = await loader.render(entry.finalUrl);
     // A list only a browser can draw, and the browser failed (timeout, a page that blocks, one that leaves the
     // site): nothing was seen, which is not an empty column.
     if (rendered && !rendered.ok && list.items.length === 0) {
@@ -72,11 +76,11 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
       }
     }
   }
-  if (list.jsRendered && list.items.length === 0 && !loader.canRender) return jsListUnread(c);
+  if (list.jsRendered && list.items.length === 0 && !loader.canRender) return withRedirects(jsListUnread(c));
 
   const items = [...list.items];
   let pagesRead = 1;
-  const read = new Set([c.url]);
+  const read = new Set([entry.finalUrl]);
   for (const next of (list.pagination?.nextUrls ?? []).slice(0, Math.max(0, o.maxListPages - 1))) {
     if (!o.isAllowed(next)) continue;
     const page = await loader.load(next);
@@ -87,7 +91,9 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
   }
   const lastPageItems = await readLastPage(list, read, loader, o, c.selector);
 
-  const observation = columnObservation(c, doc, list, items, pagesRead, lastPageItems);
+  let observation = withRedirects(columnObservation(c, doc, list, items, pagesRead, lastPageItems));
+  // A redirect that could not be followed leaves the stub page: with nothing on it, that is no evidence of an empty column.
+  if (unfollowed && observation.items.length === 0) observation = { ...observation, status: 'needs-review', statusReason: unfollowed };
   await readDetailPages(observation.items, loader, o);
   return observation;
 }

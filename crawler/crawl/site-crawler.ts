@@ -12,7 +12,10 @@ import { openSavedCopy, siteHosts, type SavedCopy } from '../snapshot/index.ts';
 import type { SiteConfig } from '../sites/schema.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
 import { checkLinks, probeSoft404, type Answer } from './check-links.ts';
-import { HUB_CLASSES, matchLinks, mergeCandidates, type ColumnCandidate, type PageLink } from './discover.ts';
+import { HUB_CLASSES, type ColumnCandidate, type PageLink } from './discover.ts';
+import { discoverColumns } from './discover-pages.ts';
+import { loadFollowingRedirects } from './follow-redirects.ts';
+import { hubWithoutSubColumns } from './column-observation.ts';
 import { failureReason, PageLoader, type PageFetcher } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
 
@@ -35,9 +38,6 @@ export interface SiteCrawlStats {
   rendered: number;
   elapsedMs: number;
 }
-
-/** Hub pages followed at most this deep below the home page (专栏 → 法定主动公开内容 → columns). */
-const MAX_HUB_DEPTH = 2;
 
 function hostAllowed(site: SiteConfig): (url: string) => boolean {
   const hosts = new Set([new URL(site.url).host, ...site.extraHosts]);
@@ -112,8 +112,9 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   const info = { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'];
   const stats = (): SiteCrawlStats => ({ pages: loader.pages, errors: loader.errors, bytes: loader.bytes, rendered: loader.rendered, elapsedMs: Math.round(performance.now() - started) });
 
-  const homeEntry = await loader.load(site.url);
-  if (!homeEntry?.ok) {
+  const landedHome = await loadFollowingRedirects(loader, site.url, isAllowed);
+  const homeEntry = landedHome.ok ? landedHome.page.entry : landedHome.entry;
+  if (!landedHome.ok || !homeEntry?.ok) {
     const reason = homeEntry ? failureReason(homeEntry) : 'page limit reached';
     const availability = homeEntry ? await sampleAvailability(fetcher, site, homeEntry) : [];
     return {
@@ -122,44 +123,28 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     };
   }
   const availability = await sampleAvailability(fetcher, site, homeEntry);
-  const homeDoc = pageFromHtml(homeEntry.text, homeEntry.finalUrl);
-  const homeLinks: PageLink[] = extractLinks(homeDoc);
+  const homeDoc = landedHome.page.doc;
   const linksFrom = new Map<string, PageLink & { fromUrl: string }>();
   const noteLinks = (links: PageLink[], fromUrl: string) => {
     for (const l of links) if (isAllowed(l.url) && !linksFrom.has(l.url)) linksFrom.set(l.url, { ...l, fromUrl });
   };
-  noteLinks(homeLinks, homeEntry.finalUrl);
 
-  // Discovery: overrides first, then home navigation, then hub pages (专栏) breadth-first.
-  const candidates = new Map<string, ColumnCandidate>();
-  mergeCandidates(candidates, overrides(site, ctx.classes));
-  let frontier = mergeCandidates(candidates, matchLinks(homeLinks, ctx.classes, isAllowed, '首页'));
-  const hubChildren = new Map<string, number>();
-  for (let depth = 0; depth < MAX_HUB_DEPTH; depth++) {
-    const next: ColumnCandidate[] = [];
-    for (const hub of frontier.filter((c) => HUB_CLASSES.has(c.classId))) {
-      const page = await loader.load(hub.url);
-      if (!page?.ok) continue;
-      const links = extractLinks(pageFromHtml(page.text, page.finalUrl));
-      noteLinks(links, page.finalUrl);
-      const found = matchLinks(links, ctx.classes, isAllowed, hub.name);
-      hubChildren.set(hub.url, found.length);
-      next.push(...mergeCandidates(candidates, found));
-    }
-    frontier = next;
-  }
+  // Discovery: overrides first, then the home page's navigation, then landing, hub and column pages' menus.
+  const discovery = await discoverColumns({ loader, home: landedHome.page, classes: ctx.classes, isAllowed, overrides: overrides(site, ctx.classes), now: ctx.now, onLinks: noteLinks });
+  const hubChildren = discovery.hubChildren;
 
   // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
   const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
   const columns: ColumnObservation[] = [];
-  for (const c of candidates.values()) {
-    if (HUB_CLASSES.has(c.classId) && hubChildren.has(c.url)) {
+  for (const c of discovery.candidates) {
+    const subColumns = hubChildren.get(c.url) ?? 0;
+    if (HUB_CLASSES.has(c.classId) && subColumns > 0) {
       // A hub's content is its sub-columns; it is present, and not an empty list.
-      columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: hubChildren.get(c.url)!, pagesRead: 1 });
+      columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: subColumns, pagesRead: 1 });
       continue;
     }
     const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
-    columns.push(obs);
+    columns.push(HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs);
     const page = ctx.journal.get(c.url);
     if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
   }
@@ -184,8 +169,10 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     columns,
     links,
     availability,
-    discoveryComplete: !loader.limitHit && !loader.budgetHit && !b.signal.aborted,
+    discoveryComplete: !loader.limitHit && !loader.budgetHit && !b.signal.aborted && !discovery.budgetHit,
     ...(loader.budgetHit || b.signal.aborted ? { incompleteReason: b.budgetReason } : {}),
+    discoveryNotes: discovery.notes,
+    discoveryPages: discovery.pages,
   };
   return { snapshot, stats: stats() };
 }

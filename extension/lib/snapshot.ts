@@ -1,5 +1,5 @@
 import { columnObservation, jsListUnread } from '../../crawler/crawl/column-observation.ts';
-import { columnIdentity, HUB_CLASSES, matchLinks, mergeCandidates, withoutFragment, type ColumnCandidate } from '../../crawler/crawl/discover.ts';
+import { candidateKey, columnIdentity, HUB_CLASSES, matchLinks, mergeCandidates, withoutFragment, type ColumnCandidate } from '../../crawler/crawl/discover.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
 import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
@@ -193,7 +193,7 @@ export function observePage(session: SiteSession, doc: PageDocument, ctx: Observ
   const role: PageRole = { isHome, isHub: false, found: [] };
 
   const mergeFound = (found: ColumnCandidate[], foundOn: CandidateOrigin) => {
-    const map = new Map(next.candidates.map((c) => [c.url, c] as const));
+    const map = new Map(next.candidates.map((c) => [candidateKey(c), c] as const));
     const added = mergeCandidates(map as Map<string, ColumnCandidate>, found);
     // mergeCandidates replaced surer matches in place; keep each candidate's first origin.
     next.candidates = [...map.values()].map((c) => ({ ...c, foundOn: (c as SessionCandidate).foundOn ?? foundOn }));

@@ -15,13 +15,16 @@ export default defineCheck({
       en: 'Column "{{classNameEn}}" not found, but the crawl was incomplete: check by hand',
     },
   },
-  evaluate({ columns, columnClass, snapshot, report }) {
+  evaluate({ columns, columnClass, snapshot, rule, report }) {
     const names = { className: columnClass!.name.zh, classNameEn: columnClass!.name.en };
     if (columns.length > 0) {
       const first = columns[0];
       report({ outcome: 'pass', messageId: 'present', column: first, data: { column: first.name }, evidence: columns.map((c) => columnEvidence(c)) });
     } else if (snapshot.discoveryComplete && snapshot.home.status === 'ok') {
-      report({ outcome: 'fail', messageId: 'missing', data: names, evidence: [{ url: snapshot.home.url, note: 'no navigation link matched' }] });
+      // Where discovery looked and what came close, so the evaluator knows why nothing was taken.
+      const why = snapshot.discoveryNotes?.find((n) => n.classId === rule.column);
+      const note = why ? [why.reason, ...(why.considered ?? [])].join('；') : 'no navigation link matched';
+      report({ outcome: 'fail', messageId: 'missing', data: names, evidence: [{ url: snapshot.home.url, note }] });
     } else {
       report({ outcome: 'needs-review', messageId: 'not-found-incomplete', data: names });
     }

@@ -26,9 +26,29 @@ export function cssPath(index: PageIndex, el: PageElement): string {
   return segments.reverse().join(' > ');
 }
 
+/**
+ * Position among same-tag siblings, computed once per parent and remembered for the index's lifetime: a page with
+ * 20,000 sibling links asked for every link's path would otherwise scan the siblings 20,000 times (quadratic).
+ */
+const positions = new WeakMap<PageIndex, Map<PageElement, { nth: number; of: number }>>();
+
 function nthOfType(index: PageIndex, el: PageElement): string {
   const parent = index.parentOf(el);
   if (!parent) return '';
-  const sameTag = elementChildren(parent).filter((s) => s.tag === el.tag);
-  return sameTag.length > 1 ? `:nth-of-type(${sameTag.indexOf(el) + 1})` : '';
+  let known = positions.get(index);
+  if (!known) positions.set(index, (known = new Map()));
+  let pos = known.get(el);
+  if (!pos) {
+    const counts = new Map<string, number>();
+    const siblings = elementChildren(parent);
+    for (const s of siblings) counts.set(s.tag, (counts.get(s.tag) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const s of siblings) {
+      const nth = (seen.get(s.tag) ?? 0) + 1;
+      seen.set(s.tag, nth);
+      known.set(s, { nth, of: counts.get(s.tag)! });
+    }
+    pos = known.get(el)!;
+  }
+  return pos.of > 1 ? `:nth-of-type(${pos.nth})` : '';
 }

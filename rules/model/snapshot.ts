@@ -46,6 +46,11 @@ export interface ColumnObservation {
   pagesRead: number;
   /** Where on the page the column's list sits, as a CSS path. */
   listCssPath?: string;
+  /**
+   * Redirects written inside the column page (meta refresh, `location.href = …`) followed to reach the list, as
+   * `via → url`; the list read is the last one's.
+   */
+  redirects?: string[];
 }
 
 export interface HomeObservation {
@@ -101,6 +106,15 @@ export interface SavedCopySource {
   takenAtFrom?: 'httrack-comment' | 'newest-file-time';
 }
 
+/** Why discovery found no column of a class: shown with the 未找到栏目 finding, so an evaluator knows where to look. */
+export interface DiscoveryNote {
+  classId: string;
+  /** What was searched and why nothing matched, in words. */
+  reason: string;
+  /** Links that came close and why each was not taken (「开奖公告」: 排除词「开奖」), at most a few. */
+  considered?: string[];
+}
+
 export interface SiteSnapshot {
   site: SiteInfo;
   /** ISO timestamp of capture. */
@@ -115,4 +129,8 @@ export interface SiteSnapshot {
   availability: AvailabilitySample[];
   /** False when discovery stopped early (limits, errors): missing columns are then `needs-review`, not `fail`. */
   discoveryComplete: boolean;
+  /** For each column class discovery did not find: where it looked and what came close. */
+  discoveryNotes?: DiscoveryNote[];
+  /** Pages whose navigation discovery read (the home page first), with how each was reached. */
+  discoveryPages?: string[];
 }

@@ -27,13 +27,35 @@ export const sourceDocument = z.strictObject({
   file: z.string().optional(),
 });
 
+/** A regular expression written as a string (validated: an invalid one is a pack error, not a crash at match time). */
+const regexSource = z.string().min(1).refine((s) => {
+  try {
+    new RegExp(s, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a valid regular expression (JavaScript syntax, u flag)');
+
 export const columnClass = z.strictObject({
   name: localText,
   synonyms: z.array(z.string().min(1)).min(1),
+  /**
+   * Regular expressions tried on the link label (whitespace and decoration removed) when no synonym is equal to
+   * it: `(单位|部门|机构)职能`, `领导(介绍|简介|信息|之窗)`. A pattern match is as sure as a contained synonym.
+   */
+  patterns: z.array(regexSource).default([]),
   slugs: z.array(z.string().regex(/^[a-z0-9_]+$/, 'a lower-case URL slug')).default([]),
   parent: kebabId.optional(),
   /** Words that rule a link out even though a synonym matches (e.g. 招聘 for 通知). */
   exclude: z.array(z.string().min(1)).default([]),
+  /** Regular expressions that rule a label out even though a synonym or pattern matches (`开奖公告` is not 通知公告). */
+  excludePatterns: z.array(regexSource).default([]),
+  /**
+   * The column may be a single document rather than a list (a 指南, a 制度): a link naming it may lead to an
+   * article page, which for other classes is never a column.
+   */
+  document: z.boolean().default(false),
 });
 
 /** The packs a site is audited against when none are named: the national indicators and the disclosure regulation. */

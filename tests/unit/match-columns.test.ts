@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchColumn } from '../../rules/discover/match-columns.ts';
+import { matchColumn, matchColumnClasses } from '../../rules/discover/match-columns.ts';
 import { readColumnLibrary } from '../../crawler/packs.ts';
 
 const classes = readColumnLibrary().columns;
@@ -38,10 +38,47 @@ describe('matchColumn', () => {
 describe('slugs name column folders, not the articles inside them', () => {
   it.each([
     ['http://x.gov.cn/xxgk/tzgg/', 'notice'],
-    ['http://x.gov.cn/xxgk/tzgg/index_2.html', 'notice'],
+    // A further page of a list is never the column (issue 13.4).
+    ['http://x.gov.cn/xxgk/tzgg/index_2.html', undefined],
+    ['http://x.gov.cn/zwtz/index_2.jhtml', undefined],
     ['http://x.gov.cn/zwdt/202611/t20261120_1.html', undefined],
     ['http://x.gov.cn/zwdt/0.html', undefined],
   ])('%s → %s', (url, classId) => {
     expect(matchColumn('', url, classes)?.classId).toBe(classId);
+  });
+});
+
+/** Issue 13.4: names matched by patterns (data in columns.yaml), negatives, several classes per link. */
+describe('column name patterns', () => {
+  it.each([
+    ['单位职能', 'institution'],
+    ['机构简介', 'institution'],
+    ['处室介绍', 'institution'],
+    ['工作机构', 'institution'],
+    ['领导介绍', 'leaders'],
+    ['政府领导', 'leaders'],
+    ['财务预决算', 'finance'],
+    ['预算⁄决算', 'finance'],
+    ['部门预算决算', 'finance'],
+    ['行业动态', 'news'],
+    ['柘城要闻', 'news'],
+    ['政务公开动态', 'news'],
+    ['政策文件解读', 'interpretation'],
+    ['征求意见', 'consultation'],
+    ['政府信息公开目录', 'disclosure-catalogue'],
+    ['信息公开年报', 'annual-report'],
+  ])('%s → %s', (label, classId) => {
+    expect(matchColumn(label, 'http://x.gov.cn/c/', classes)).toMatchObject({ classId, matchedBy: 'name' });
+  });
+  it.each<[string, string?]>([['开奖公告'], ['招标公告'], ['领导信箱', 'consultation'], ['政府工作年报'], ['计划生育'], ['城乡规划中心'], ['环境保护局']])('%s is not what it looks like', (label, classId) => {
+    expect(matchColumn(label, 'http://x.gov.cn/c/', classes)?.classId).toBe(classId);
+  });
+  it('one label may name two classes', () => {
+    expect(matchColumnClasses('政策文件及解读', 'http://x.gov.cn/c/', classes).map((m) => m.classId).sort()).toEqual(['interpretation', 'policy']);
+  });
+  it('article pages are never columns, except a document class named exactly', () => {
+    expect(matchColumn('公示公告', 'http://x.gov.cn/gsgg/2018-07-20/10051.html', classes)).toBeUndefined();
+    expect(matchColumn('房屋招租公告', 'http://x.gov.cn/gdxw/15182.jhtml', classes)).toBeUndefined();
+    expect(matchColumn('政府信息公开指南', 'http://x.gov.cn/xxgk/201708/t20170816_633604.html', classes)?.classId).toBe('disclosure-guide');
   });
 });
