@@ -348,7 +348,7 @@ $(document).ready(function(){
   home(p, [
     { heading: '政务要闻', more: gk(1234), items: zwyw }, { heading: '部门动态', more: gk(1235), items: bmdt }, { heading: '通知公告', more: gk(1236), items: tzgg },
   ], `<div class="hdjl"><ul><li><a href="${gk(1501)}">县长信箱</a></li><li><a href="/col/col1502/index.html">网上调查</a></li></ul></div><div class="zt"><a href="/col/col1600/index.html">热点专题</a></div>`, 'hanweb');
-  p.column({ classId: 'consultation', name: '网上调查', url: '/col/col1502/index.html', newest: null, items: 0, status: 'unreachable', shape: 'linked, page missing (404)' });
+  p.column({ classId: 'solicitation', name: '网上调查', url: '/col/col1502/index.html', newest: null, items: 0, status: 'unreachable', shape: 'linked, page missing (404)' });
   p.not(gk(1201), gk(1400), gk(1500), gk(1305), '/col/col1600/index.html');
   return p;
 }
@@ -395,7 +395,7 @@ function trsCounty(): Portal {
     { heading: '部门动态', more: './bmdt/', items: bmdt.map((i) => ({ ...i, url: `.${i.url}` })) },
     { heading: '通知公告', more: './tzgg/', items: tzgg.map((i) => ({ ...i, url: `.${i.url}` })) },
   ], '<div class="zwfw"><a href="./zwfw/bsfw/">办事服务</a> <a href="./hdjl/zxft/">在线访谈</a></div>', 'trs');
-  p.column({ classId: 'consultation', name: '在线访谈', url: '/hdjl/zxft/', newest: null, items: 0, status: 'unreachable', shape: 'linked, page missing (404)' });
+  p.column({ classId: 'solicitation', name: '在线访谈', url: '/hdjl/zxft/', newest: null, items: 0, status: 'unreachable', shape: 'linked, page missing (404)' });
   p.not('/zjyl/', '/zwfw/', '/hdjl/', '/zwfw/bsfw/');
   return p;
 }

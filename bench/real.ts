@@ -173,7 +173,10 @@ export function scoreSite(truth: SiteTruth, snapshot: SiteSnapshot, result: Site
   const seen = new Set<string>();
   let tp = 0;
   let fp = 0;
+  const labelled = new Set(truth.columns.map((c) => c.classId));
   for (const c of snapshot.columns) {
+    // Classes the labels do not cover (a class added after labelling, menu columns sampled for emptiness) are not scored.
+    if (c.sampled || !labelled.has(c.classId)) continue;
     const key = `${c.classId} ${normalisePath(c.url)}`;
     const t = present.find((p) => p.classId === c.classId && acceptable(p).has(normalisePath(c.url)));
     if (t && !seen.has(key)) {
@@ -233,7 +236,7 @@ export function scoreSite(truth: SiteTruth, snapshot: SiteSnapshot, result: Site
   const vetoOk = raised.length === want.length && raised.every((v, i) => v === want[i]);
   if (result.verdict !== truth.verdict.outcome || !vetoOk) miss('verdict', `got ${result.verdict} [${raised.join(', ') || 'no veto'}], truth ${truth.verdict.outcome} [${want.join(', ') || 'no veto'}]`);
   return {
-    folder: truth.folder, truthColumns: present.length, detected: snapshot.columns.length, found: found.size, tp, fp,
+    folder: truth.folder, truthColumns: present.length, detected: tp + fp, found: found.size, tp, fp,
     newestCompared, newestExact, countCompared, countExact, emptyTotal, emptyFlagged, absentTotal, absentReported,
     homeNewest: { got: homeGot, want: truth.home.newest }, verdict: { got: result.verdict, want: truth.verdict.outcome, vetoesGot: raised, vetoesWant: want, vetoOk }, misses,
   };

@@ -11,7 +11,7 @@ import type { ColumnCandidate } from './discover.ts';
  */
 
 /** What an empty column shows instead of a list. */
-const EMPTY_NOTICE = /暂无(相关)?(信息|数据|内容|记录|文章)|没有(找到)?(相关)?(信息|数据|记录|内容)|无相关(信息|记录)|尚无(信息|内容)/;
+const EMPTY_NOTICE = /暂无(相关|任何|更多)?(新增|最新|公开)?(的)?(信息|数据|内容|记录|文章|新闻|公告|文件)|(本|此|该)栏目(暂无|没有)|没有(找到)?(相关)?(信息|数据|记录|内容)|无相关(信息|记录)|尚无(信息|内容)/;
 
 export const NO_LIST_REASON = '未识别出信息列表，页面也未提示“暂无信息” / no list recognised and no "no items" notice on the page';
 

@@ -6,7 +6,7 @@ import { findFirst } from '../../rules/extract/tree.ts';
 import type { DiscoveryNote, IsoDate } from '../../rules/model/snapshot.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import type { ColumnClass } from '../../rules/schema/pack.ts';
-import { columnIdentity, HUB_CLASSES, matchLinks, mergeCandidates, noteNearMisses, type ColumnCandidate, type PageLink } from './discover.ts';
+import { columnIdentity, homeVariant, HUB_CLASSES, matchLinks, mergeCandidates, noteNearMisses, type ColumnCandidate, type PageLink } from './discover.ts';
 import { loadFollowingRedirects, type LandedPage } from './follow-redirects.ts';
 import type { PageLoader } from './page-loader.ts';
 
@@ -23,6 +23,15 @@ export const MAX_DISCOVERY_DEPTH = 2;
 export const MAX_HUB_DEPTH = 3;
 /** Pages read for their navigation, at most, per site (the home page not counted). */
 export const MAX_DISCOVERY_PAGES = 60;
+/**
+ * Menu columns of no known class read to see that they are not empty, at most, per site: 空白栏目 (a veto from 5)
+ * counts every column, and empty ones hide in department and township menus.
+ */
+export const MAX_SAMPLED_COLUMNS = 80;
+/** Menu entries kept per page before the round-robin pick (a menu of hundreds of departments is not all queued). */
+const SAMPLE_POOL_PER_PAGE = 80;
+/** The class id sampled menu columns carry; no pack rule names it. */
+export const SAMPLED_CLASS = 'menu-column';
 /** Top-navigation links of the home page read as section landing pages even when they name no column class. */
 const MAX_LANDINGS = 12;
 
@@ -48,6 +57,8 @@ export interface DiscoveryResult {
   budgetHit: boolean;
   /** True when a page had more links than were read. */
   linksTruncated: boolean;
+  /** Menu columns of no known class, in the order met, to be read only for emptiness. */
+  sampled: ColumnCandidate[];
 }
 
 interface Visit {
@@ -125,6 +136,23 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   let budgetHit = false;
   let pagesRead = 0;
   let linksTruncated = false;
+  /** Per page read below the home page: its side-menu entries that lead to a section folder and name no class. */
+  const menus: ColumnCandidate[][] = [];
+  const pooled = new Set<string>();
+  // A page's own list rows count here when they lead to a section folder: a 工作机构 page lists its departments.
+  const sample = (links: PageLink[], label: string) => {
+    const menu: ColumnCandidate[] = [];
+    for (const l of links) {
+      if (menu.length >= SAMPLE_POOL_PER_PAGE) break;
+      const name = normaliseLabel(l.text);
+      if (name.length < 2 || name.length > 16 || !landingLike(l, isAllowed)) continue;
+      const id = columnIdentity(l.url);
+      if (homeVariant(l.url, homeIds) || pooled.has(id)) continue;
+      pooled.add(id);
+      menu.push({ classId: SAMPLED_CLASS, name, url: l.url, matchedBy: 'name', matchReason: `「${label}」菜单中的栏目，仅检查是否为空白栏目 / a column in the menu of 「${label}」, read only to check it is not empty`, strength: 0 });
+    }
+    if (menu.length) menus.push(menu);
+  };
 
   const enqueue = (v: Visit) => {
     const id = columnIdentity(v.url);
@@ -144,7 +172,8 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
     if (skip && skip.size > 0) found = withoutOwnParts(found, pageUrl, [...candidates.values()]);
     noteNearMisses(considered, links, classes, label);
     if (isHub) hubChildren.set(pageUrl, found.filter((c) => columnIdentity(c.url) !== columnIdentity(pageUrl)).length);
-    for (const c of mergeCandidates(candidates, found)) enqueue({ url: c.url, label: c.name, depth: depth + 1, hub: HUB_CLASSES.has(c.classId) });
+    for (const c of mergeCandidates(candidates, found)) if (!c.offSite) enqueue({ url: c.url, label: c.name, depth: depth + 1, hub: HUB_CLASSES.has(c.classId) });
+    if (depth > 0) sample(links, label);
     if (depth === 0) {
       const landings = links.filter((l) => landingLike(l, isAllowed) && l.text.trim() !== '').slice(0, MAX_LANDINGS);
       for (const l of landings) enqueue({ url: l.url, label: l.text.trim(), depth: 1, hub: false });
@@ -181,5 +210,12 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
       ...(near?.length ? { considered: near } : {}),
     };
   });
-  return { candidates: [...candidates.values()], hubChildren, pages, notes, budgetHit, linksTruncated };
+  const classified = new Set([...candidates.values()].map((c) => columnIdentity(c.url)));
+  const unclassified = menus.map((m) => m.filter((c) => !classified.has(columnIdentity(c.url)) && !hubChildren.has(c.url)));
+  // Round robin over the menus, so one long menu (信息公开目录) does not use up what the department menus need.
+  const menuColumns: ColumnCandidate[] = [];
+  for (let i = 0; menuColumns.length < MAX_SAMPLED_COLUMNS && unclassified.some((m) => i < m.length); i++) {
+    for (const m of unclassified) if (i < m.length && menuColumns.length < MAX_SAMPLED_COLUMNS) menuColumns.push(m[i]!);
+  }
+  return { candidates: [...candidates.values()], hubChildren, pages, notes, budgetHit, linksTruncated, sampled: menuColumns };
 }

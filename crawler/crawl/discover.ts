@@ -20,6 +20,8 @@ export interface ColumnCandidate {
   strength: number;
   /** From a site override: the CSS selector of the list on the page. */
   selector?: string;
+  /** A channel hosted on another site (a class with `offSite`): present, never crawled. */
+  offSite?: boolean;
 }
 
 /** Classes whose pages are hubs of further columns (the 政府信息公开 专栏 and its 法定主动公开内容). */
@@ -63,7 +65,7 @@ export interface MatchContext {
  * and a root-level static index page with a query (`/index7980.html?link=ywdt`, as saved copies rename them) is
  * the home template showing a tab, not a column.
  */
-function homeVariant(url: string, home: ReadonlySet<string> | undefined): boolean {
+export function homeVariant(url: string, home: ReadonlySet<string> | undefined): boolean {
   if (!home) return false;
   const u = new URL(url);
   if (home.has(columnIdentity(url))) return true;
@@ -80,8 +82,11 @@ function homeVariant(url: string, home: ReadonlySet<string> | undefined): boolea
 export function matchLinks(links: PageLink[], classes: Record<string, ColumnClass>, allowed: (url: string) => boolean, foundOn: string, ctx: MatchContext = {}): ColumnCandidate[] {
   const byKey = new Map<string, ColumnCandidate>();
   for (const link of links) {
-    if (link.region === 'footer' || !allowed(link.url)) continue;
-    const matches = matchColumnClasses(link.text, link.url, classes);
+    if (link.region === 'footer') continue;
+    const onSite = allowed(link.url);
+    // Off the site only a class that may live elsewhere counts, and only by its name (a slug means nothing there).
+    if (!onSite && !/^https?:/i.test(link.url)) continue;
+    const matches = matchColumnClasses(link.text, link.url, classes).filter((m) => onSite || (classes[m.classId]!.offSite && m.matchedBy === 'name'));
     if (matches.length === 0) continue;
     const url = withoutFragment(link.url);
     const label = normaliseLabel(link.text);
@@ -99,7 +104,8 @@ export function matchLinks(links: PageLink[], classes: Record<string, ColumnClas
       const key = candidateKey({ classId: m.classId, url });
       const prev = byKey.get(key);
       if (prev && prev.strength >= m.strength) continue;
-      byKey.set(key, { classId: m.classId, name: link.text.trim() || classes[m.classId]!.name.zh, url, matchedBy: m.matchedBy, matchReason: `${m.reason}（见于 ${foundOn}）`, strength: m.strength });
+      const where = onSite ? `（见于 ${foundOn}）` : `（见于 ${foundOn}；设在其他网站 ${new URL(url).host} / hosted on another site）`;
+      byKey.set(key, { classId: m.classId, name: link.text.trim() || classes[m.classId]!.name.zh, url, matchedBy: m.matchedBy, matchReason: `${m.reason}${where}`, strength: m.strength, ...(onSite ? {} : { offSite: true }) });
     }
   }
   // A URL named by a label is not also a column of another class by its slug alone.
@@ -121,6 +127,19 @@ export function mergeCandidates(into: Map<string, ColumnCandidate>, found: Colum
     if (!prev) added.push(c);
   }
   return added;
+}
+
+/**
+ * A channel on another site is there, but nothing of it is read: its content (replies, dates) is for a person to
+ * check, and it is never an empty column.
+ */
+export function offSiteObservation(c: ColumnCandidate): ColumnObservation {
+  const host = new URL(c.url).host;
+  return {
+    classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'needs-review',
+    statusReason: `栏目设在其他网站 ${host}，未抓取，请人工查看 / hosted on another site (${host}), not crawled: check it by hand`,
+    items: [], itemCount: 0, pagesRead: 0,
+  };
 }
 
 /** Near misses of one page's links, per class: evidence for a class nothing matched. */

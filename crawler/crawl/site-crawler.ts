@@ -12,7 +12,7 @@ import { openSavedCopy, siteHosts, type SavedCopy } from '../snapshot/index.ts';
 import type { SiteConfig } from '../sites/schema.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
 import { checkLinks, probeSoft404, type Answer } from './check-links.ts';
-import { HUB_CLASSES, type ColumnCandidate, type PageLink } from './discover.ts';
+import { HUB_CLASSES, offSiteObservation, type ColumnCandidate, type PageLink } from './discover.ts';
 import { discoverColumns } from './discover-pages.ts';
 import { loadFollowingRedirects } from './follow-redirects.ts';
 import { hubWithoutSubColumns } from './column-observation.ts';
@@ -137,6 +137,10 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
   const columns: ColumnObservation[] = [];
   for (const c of discovery.candidates) {
+    if (c.offSite) {
+      columns.push(offSiteObservation(c));
+      continue;
+    }
     const subColumns = hubChildren.get(c.url) ?? 0;
     if (HUB_CLASSES.has(c.classId) && subColumns > 0) {
       // A hub's content is its sub-columns; it is present, and not an empty list.
@@ -147,6 +151,14 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     columns.push(HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs);
     const page = ctx.journal.get(c.url);
     if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
+  }
+
+  for (const c of discovery.sampled) {
+    if (b.signal.aborted) break;
+    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 });
+    // Only a definite answer counts: items, or a page that says it has none. A menu page that is not a list is no
+    // required column, so it makes no review work.
+    if (obs.status === 'ok') columns.push({ ...obs, sampled: true });
   }
 
   const known = new Map<string, Answer>();

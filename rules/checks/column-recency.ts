@@ -25,7 +25,9 @@ export default defineCheck({
     'no-column': { zh: '未找到该类栏目，不判定更新', en: 'No such column found: freshness not judged' },
     'calendar-unknown': { zh: '「{{column}}」的期限落在官方工作日历未覆盖的年份，无法判定', en: '"{{column}}": the deadline falls in a year the official calendar does not cover' },
   },
-  evaluate({ columns, options, now, calendar, report }) {
+  evaluate({ columns: all, options, now, calendar, report }) {
+    // Menu columns sampled for emptiness are no class that must be updated (「应更新」): not judged for recency.
+    const columns = all.filter((c) => !c.sampled);
     if (columns.length === 0) return report({ outcome: 'not-applicable', messageId: 'no-column' });
     const unitData = { maxAge: options.maxAge, unit: options.unit === 'days' ? 'days' : 'working days', unitZh: options.unit === 'days' ? '天' : '个工作日' };
     for (const column of columns) {

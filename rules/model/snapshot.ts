@@ -47,6 +47,11 @@ export interface ColumnObservation {
   /** Where on the page the column's list sits, as a CSS path. */
   listCssPath?: string;
   /**
+   * A menu column of no class the packs know, read only to see that it is not empty: 空白栏目 counts every column of
+   * the site, while recency rules judge only the classes that must be updated.
+   */
+  sampled?: boolean;
+  /**
    * Redirects written inside the column page (meta refresh, `location.href = …`) followed to reach the list, as
    * `via → url`; the list read is the last one's.
    */

@@ -56,6 +56,12 @@ export const columnClass = z.strictObject({
    * article page, which for other classes is never a column.
    */
   document: z.boolean().default(false),
+  /**
+   * The column may live on another site: a 政务咨询 channel is often a provincial or city 12345 / 信箱 platform. A
+   * link naming it counts as the column being there; the other site is never crawled, so its content is for a person
+   * to check.
+   */
+  offSite: z.boolean().default(false),
 });
 
 /** The packs a site is audited against when none are named: the national indicators and the disclosure regulation. */

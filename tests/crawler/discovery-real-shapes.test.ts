@@ -14,7 +14,7 @@ import type { SiteSnapshot } from '../../rules/model/snapshot.ts';
  * 政务公开 landing page reached through a script redirect, a 通知公告 column whose page writes its refresh with
  * document.write, a leaders link only in a script-written menu, columns only in a landing page's side menu, names
  * that match by pattern (单位职能, 预算⁄决算), a 开奖公告 that is not a notice, a pager link, and a 信息公开 hub with
- * neither list nor sub-columns.
+ * neither list nor sub-columns; a 县长信箱 on another site; department menu entries whose pages say they have nothing.
  */
 
 let server: Server;
@@ -23,7 +23,15 @@ const page = (body: string, head = '') => `<!DOCTYPE html><html><head><meta char
 const list = (prefix: string, rows: [string, string][]) =>
   `<div class="main"><ul class="list">${rows.map(([t, d], i) => `<li><a href="/${prefix}/202611/t202611${String(i + 10)}_${i}.html">${t}</a><span>${d}</span></li>`).join('')}</ul></div>`;
 
+/** Department pages: five say 此栏目暂无任何新增信息 (empty columns), one has a list, one is a page of text. */
+const DEPARTMENTS: [string, string][] = [['fgw', '县发改委'], ['jyj', '县教育局'], ['mzj', '县民政局'], ['czj', '县财政局'], ['slj', '县水利局'], ['gaj', '县公安局'], ['sfj', '县司法局']];
+const departmentPages = Object.fromEntries(DEPARTMENTS.map(([slug, name], i) => [
+  `/bm/${slug}/`,
+  i < 5 ? page(`<h2>${name}</h2><ul>\n  此栏目暂无任何新增信息\n</ul>`) : i === 5 ? page(`<h2>${name}</h2>${list(`bm/${slug}`, [['县公安局开展冬季交通安全宣传', '2026-11-01']])}`) : page(`<h2>${name}</h2><p>单位地址：示例县人民路1号</p>`),
+]));
+
 const pages: Record<string, string> = {
+  ...departmentPages,
   '/': page('', '<meta http-equiv="refresh" content="0; url=/portal/index.html">'),
   '/portal/index.html': page(`
     <div class="nav"><ul>
@@ -43,7 +51,9 @@ const pages: Record<string, string> = {
       <li><a href="/yjs/">预算⁄决算</a></li>
       <li><a href="/kjgg/">开奖公告</a></li>
       <li><a href="/zwgk/gl/">关于印发政策文件管理办法</a></li>
+      <li><a href="http://letters.example.org/box/list.aspx">县长信箱</a></li>
     </ul></div>
+    <div class="left"><ul class="menu">${DEPARTMENTS.map(([slug, name]) => `<li><a href="/bm/${slug}/">${name}</a></li>`).join('')}</ul></div>
     <div class="right">${list('zwgk', [['关于公布2026年行政权力清单的通知', '2026-11-02']])}
       <div class="page"><a href="/zwgk/index_1.shtml">通知</a></div></div>`),
   '/tzgg/': page(`<script language="javascript">document.write("<meta http-equiv='refresh' content='0;url=/tzgg/list.html'>");</script>`),
@@ -124,6 +134,30 @@ describe('discovery and column reading on real-portal shapes', () => {
   it('a hub page with neither list nor sub-columns is needs-review, not an empty column', () => {
     const hub = column('disclosure-column').find((c) => c.url === `${base}/xxgk/`)!;
     expect(hub).toMatchObject({ status: 'needs-review', statusReason: HUB_EMPTY_REASON });
+  });
+
+  it('a 政务咨询 channel hosted on another site counts as present and is never fetched', () => {
+    const [channel] = column('consultation');
+    expect(channel).toMatchObject({ url: 'http://letters.example.org/box/list.aspx', status: 'needs-review', pagesRead: 0 });
+    expect(channel!.statusReason).toContain('其他网站');
+    const finding = result.packs.flatMap((p) => p.findings).find((f) => f.ruleId === 'consultation-channel-missing')!;
+    expect(finding.outcome).toBe('pass');
+  });
+
+  it('menu columns of no known class are read for emptiness only: five empty ones are the 空白栏目 veto', () => {
+    const sampled = snap.columns.filter((c) => c.sampled);
+    // The page of text is no list and says nothing of being empty: no definite answer, so it is left out. The
+    // lottery column (no class: 开奖公告 is not a notice) is sampled like the departments.
+    const departments = sampled.filter((c) => c.url.includes('/bm/')).map((c) => new URL(c.url).pathname).sort();
+    expect(departments).toEqual(DEPARTMENTS.slice(0, 6).map(([slug]) => `/bm/${slug}/`).sort());
+    expect(sampled.some((c) => c.url.endsWith('/kjgg/'))).toBe(true);
+    expect(sampled.filter((c) => c.itemCount === 0)).toHaveLength(5);
+    const national = result.packs.find((p) => p.packId === 'national-2019')!;
+    expect(national.findings.filter((f) => f.ruleId === 'column-empty' && f.outcome === 'fail')).toHaveLength(5);
+    expect(national.vetoes.find((v) => v.id === 'columns-empty')?.triggered).toBe(true);
+    // Recency is judged only for classes that must be updated, never for sampled menu columns.
+    const recency = national.findings.filter((f) => f.check === 'column-recency');
+    expect(recency.some((f) => sampled.some((c) => c.url === f.column?.url))).toBe(false);
   });
 
   it('says for each class nothing matched where it looked, and what came close', () => {

@@ -55,10 +55,12 @@ describe.skipIf(!present)('discovery on saved real portals', () => {
     expect(guide.matchReason).toMatch(/以「.*指南」结尾/);
   });
 
-  it('chinapesticide (JEECMS): 处室介绍 and 征求意见 by pattern; notes for every class not found', async () => {
+  it('chinapesticide (JEECMS): 处室介绍 and 征求意见 by pattern, no 政务咨询 channel; notes for every class not found', async () => {
     const s = await discover('chinapesticide', 'www.chinapesticide.org.cn', '2020-12-31');
     expect(s.columns.find((c) => c.classId === 'institution')?.url).toBe('http://www.chinapesticide.org.cn/csjs.html');
-    expect(path(s.columns.find((c) => c.classId === 'consultation')!.url)).toBe('/zqyj/index.html');
+    // 征求意见 asks for comments on drafts: an interaction column, but not the 政务咨询 channel 19号 asks for.
+    expect(path(s.columns.find((c) => c.classId === 'solicitation')!.url)).toBe('/zqyj/index.html');
+    expect(s.columns.some((c) => c.classId === 'consultation')).toBe(false);
     // 房屋招租公告 (an article, and a rental notice) is not a notice column.
     expect(s.columns.filter((c) => c.classId === 'notice').every((c) => !isArticleUrl(c.url))).toBe(true);
     const found = new Set(s.columns.map((c) => c.classId));

@@ -17,6 +17,10 @@ describe('columnObservation: empty, unrecognised and document pages', () => {
     expect(observe('<ul class="list"></ul><div class="no-data">暂无信息</div>')).toMatchObject({ status: 'ok', itemCount: 0 });
   });
 
+  it.each(['此栏目暂无任何新增信息', '暂无相关内容', '本栏目暂无', '暂无最新信息'])('「%s」 is an empty column too', (notice) => {
+    expect(observe(`<ul>\n  ${notice}\n</ul>`)).toMatchObject({ status: 'ok', itemCount: 0 });
+  });
+
   it('a page with no recognisable list and no "no items" notice cannot be judged empty', () => {
     const obs = observe('<div class="card"><img src="a.jpg"><p>王志远</p><p>县委副书记、县长</p></div>');
     expect(obs).toMatchObject({ status: 'needs-review', statusReason: NO_LIST_REASON, itemCount: 0 });

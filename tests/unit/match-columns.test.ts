@@ -64,7 +64,10 @@ describe('column name patterns', () => {
     ['柘城要闻', 'news'],
     ['政务公开动态', 'news'],
     ['政策文件解读', 'interpretation'],
-    ['征求意见', 'consultation'],
+    ['征求意见', 'solicitation'],
+    ['县长信箱', 'consultation'],
+    ['网上咨询', 'consultation'],
+    ['在线访谈', 'solicitation'],
     ['政府信息公开目录', 'disclosure-catalogue'],
     ['信息公开年报', 'annual-report'],
   ])('%s → %s', (label, classId) => {
