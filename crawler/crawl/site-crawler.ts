@@ -36,6 +36,23 @@ export interface SiteCrawlStats {
   elapsedMs: number;
 }
 
+/** Columns read at once within one site. */
+const COLUMNS_AT_ONCE = 3;
+
+/** `work` over `items`, `n` at a time; results in the items' order. */
+async function inOrder<T, R>(items: T[], n: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  return out;
+}
+
 /** Hub pages followed at most this deep below the home page (专栏 → 法定主动公开内容 → columns). */
 const MAX_HUB_DEPTH = 2;
 
@@ -151,15 +168,20 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
 
   // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
   const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
+  // Columns are read a few at once (the Fetcher keeps each host polite; the renderer bounds pages in Chromium), and
+  // taken in discovery order afterwards, so the snapshot does not depend on which answered first.
+  const toRead = [...candidates.values()];
+  const isHub = (c: ColumnCandidate) => HUB_CLASSES.has(c.classId) && hubChildren.has(c.url);
+  const observations = await inOrder(toRead, COLUMNS_AT_ONCE, (c) =>
+    isHub(c)
+      ? // A hub's content is its sub-columns; it is present, and not an empty list.
+        Promise.resolve<ColumnObservation>({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: hubChildren.get(c.url)!, pagesRead: 1 })
+      : readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 }),
+  );
   const columns: ColumnObservation[] = [];
-  for (const c of candidates.values()) {
-    if (HUB_CLASSES.has(c.classId) && hubChildren.has(c.url)) {
-      // A hub's content is its sub-columns; it is present, and not an empty list.
-      columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: hubChildren.get(c.url)!, pagesRead: 1 });
-      continue;
-    }
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
-    columns.push(obs);
+  for (const [i, c] of toRead.entries()) {
+    columns.push(observations[i]!);
+    if (isHub(c)) continue;
     const page = ctx.journal.get(c.url);
     if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
   }
