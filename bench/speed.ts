@@ -6,8 +6,11 @@
  *   (a) govaudit HTTP          Fetcher + pageFromHtml + extractListItems + extractLinks (bulk mode: 8 per host,
  *                              no delay, robots off; crawlSite itself reads only the pages rules need)
  *   (d) Crawlee CheerioCrawler same URLs, same concurrency, in-memory storage, links + dated rows in requestHandler
- *   (b) govaudit + Chromium    BrowserRenderer on a sample of the URLs, one page at a time as the crawler does;
- *                              per-1,000 figures are extrapolated; the browser's CPU is read from /proc
+ *   (b) govaudit + Chromium    BrowserRenderer on a sample of the URLs: one site session (one context, pages and
+ *                              scripts reused, images/media/fonts blocked, DOM-quiet wait), RENDER_AT_ONCE pages at
+ *                              once; per-1,000 figures are extrapolated; the browser's CPU is read from /proc
+ *   (b0) Chromium before       the renderer it replaced (bench/legacy-renderer.ts: a context per page, everything
+ *                              loaded, network idle), one page at a time as the crawler then did
  *
  * then (a) again over a 20,000-page portal with memory recorded at 1k, 5k and 20k pages, and the request rate a
  * polite configuration actually puts on one host (server-side). Prints markdown tables.
@@ -17,6 +20,7 @@
  *   npm run bench:speed -- --only links      # just the links-per-page table (bench/link-scaling.ts), seconds
  */
 import { fork } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Fetcher } from '../crawler/fetch/index.ts';
@@ -38,6 +42,8 @@ const PAGES = arg('pages', 5000);
 const RENDER_SAMPLE = arg('render', 200);
 const BIG = arg('big', 20000);
 const CONCURRENCY = arg('concurrency', 8);
+/** Pages the renderer draws at once (BrowserRenderer's default pagesAtOnce). */
+const RENDER_AT_ONCE = arg('render-at-once', 3);
 const TODAY = '2026-01-15';
 
 function runWorker(job: WorkerJob, timeoutMs = 300_000): Promise<WorkerResult> {
@@ -67,6 +73,7 @@ const LABEL: Record<Mode, string> = {
   'govaudit-http': '(a) govaudit HTTP fetch + extract',
   'crawlee-cheerio': '(d) Crawlee CheerioCrawler',
   'govaudit-chromium': '(b) govaudit + Chromium render + extract',
+  'chromium-before': '(b0) Chromium render + extract, renderer before 2026-11-26',
 };
 
 async function polite(shape: PortalShape, config: { perHostConcurrency: number; delayMs: number }, n: number) {
@@ -115,11 +122,13 @@ async function main(): Promise<void> {
       }
     }
     if (findChromium() && RENDER_SAMPLE > 0) {
-      process.stderr.write(`running govaudit-chromium on ${RENDER_SAMPLE} pages …\n`);
-      try {
-        results.push(await runWorker(job('govaudit-chromium', { sample: RENDER_SAMPLE, concurrency: 1 }), 600_000));
-      } catch (e) {
-        console.log(`${LABEL['govaudit-chromium']}: FAILED — ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
+      for (const [mode, concurrency] of [['chromium-before', 1], ['govaudit-chromium', RENDER_AT_ONCE]] as const) {
+        process.stderr.write(`running ${mode} on ${RENDER_SAMPLE} pages …\n`);
+        try {
+          results.push(await runWorker(job(mode, { sample: RENDER_SAMPLE, concurrency }), 600_000));
+        } catch (e) {
+          console.log(`${LABEL[mode]}: FAILED — ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
+        }
       }
     } else console.log(RENDER_SAMPLE > 0 ? '(b) skipped: no Chromium found (set CHROME_BIN)\n' : '(b) skipped (--render 0)\n');
   } finally {
@@ -136,12 +145,24 @@ async function main(): Promise<void> {
       cpu = `${f2(per1k(r.cpuMs + r.browser.cpuMs))} (node ${f2(per1k(r.cpuMs))} + Chromium ${f2(per1k(r.browser.cpuMs))})`;
       rss = `${f1(r.maxRssMiB)} node + Chromium ${r.browser.peakPssMiB !== undefined ? `${f1(r.browser.peakPssMiB)} PSS` : `${f1(r.browser.peakRssMiB)} RSS sum`}`;
     }
-    const label = r.browser ? `${LABEL[r.mode]} (sample ${r.pages}, sequential)` : LABEL[r.mode];
+    const label = r.browser ? `${LABEL[r.mode]} (sample ${r.pages}, ${r.mode === 'chromium-before' ? 'one at a time' : `${RENDER_AT_ONCE} at once`})` : LABEL[r.mode];
     console.log(`| ${label} | ${r.pages} | ${f1(r.wallMs / 1000)} | ${f1(r.pages / (r.wallMs / 1000))} | ${cpu} | ${rss} | ${r.errors} | ${r.mode === 'raw-fetch' ? '– (not parsed)' : `${r.items} (${r.datedItems})`} | ${r.mode === 'raw-fetch' ? '–' : r.links} |`);
   }
-  const chromium = results.find((r) => r.browser);
+  const chromium = results.find((r) => r.mode === 'govaudit-chromium');
   if (chromium?.browser) {
-    console.log(`\nChromium CPU: utime+stime+cutime+cstime of every descendant process of the worker, from /proc/<pid>/stat, read before the browser closed (${chromium.browser.processesSeen} processes seen). Memory: peak of the summed ${chromium.browser.peakPssMiB !== undefined ? 'PSS (smaps_rollup)' : 'VmRSS'} of those processes, sampled every 200 ms (summed RSS ${f1(chromium.browser.peakRssMiB)} MiB overcounts shared pages). Per-1,000 figures are extrapolated from the ${chromium.pages}-page sample; the renderer waits for network idle (≥ 500 ms quiet) on every page, which bounds its rate.`);
+    console.log(`\nChromium CPU: utime+stime+cutime+cstime of every descendant process of the worker, from /proc/<pid>/stat, read before the browser closed (${chromium.browser.processesSeen} processes seen). Memory: peak of the summed ${chromium.browser.peakPssMiB !== undefined ? 'PSS (smaps_rollup)' : 'VmRSS'} of those processes, sampled every 200 ms (summed RSS ${f1(chromium.browser.peakRssMiB)} MiB overcounts shared pages). Per-1,000 figures are extrapolated from the ${chromium.pages}-page sample; both renderers draw one page first, outside the measurement (browser launch excluded).`);
+  }
+  const renderRow = (r: WorkerResult | undefined) => (r?.browser ? { perS: r.pages / (r.wallMs / 1000), cpuPerPage: (r.cpuMs + r.browser.cpuMs) / 1000 / r.pages } : undefined);
+  const rb = renderRow(results.find((r) => r.mode === 'chromium-before'));
+  const ra = renderRow(chromium);
+  if (rb && ra) {
+    // The machine may be shared: wall-clock pages/s is what this run saw; CPU per page says what 2 idle cores could do.
+    console.log('\n## Rendering before and after\n');
+    console.log('| renderer | pages/s (wall, this run) | CPU s per page (node + Chromium) | pages/s 2 idle cores could render (2 / CPU per page) |');
+    console.log('|---|---|---|---|');
+    console.log(`| before: a context per page, everything loaded, network idle, one at a time | ${f2(rb.perS)} | ${f2(rb.cpuPerPage)} | ${f1(2 / rb.cpuPerPage)} (wait-bound: ≥ 0.5 s network idle per page) |`);
+    console.log(`| after: one context per site, images/media/fonts blocked, scripts reused, DOM-quiet wait, ${RENDER_AT_ONCE} at once | ${f2(ra.perS)} | ${f2(ra.cpuPerPage)} | ${f1(2 / ra.cpuPerPage)} |`);
+    console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`);
   }
 
   // (a) again, big: memory stays flat as pages go by.

@@ -55,8 +55,14 @@ export class PageLoader {
     return !!this.renderer?.available;
   }
 
+  /** Loads started and not yet recorded: counted against the page limit, as columns are read a few at once. */
+  private reserved = 0;
+  private readonly loading = new Map<string, Promise<JournalEntry | undefined>>();
+  /** Journal lines are written one after another, whole (a large page in two interleaved writes would tear both). */
+  private appends: Promise<void> = Promise.resolve();
+
   private budgetLeft(): boolean {
-    if (this.pages < this.limits.maxPages) return true;
+    if (this.pages + this.reserved < this.limits.maxPages) return true;
     this.limitHit = true;
     return false;
   }
@@ -65,7 +71,9 @@ export class PageLoader {
     this.pages++;
     this.bytes += entry.text.length;
     if (!entry.ok) this.errors++;
-    await this.journal.append(entry);
+    const append = this.appends.catch(() => undefined).then(() => this.journal.append(entry));
+    this.appends = append;
+    await append;
     this.onPage?.(entry);
     return entry;
   }
@@ -75,9 +83,24 @@ export class PageLoader {
     if (cached && !cached.rendered) return cached;
     const late = this.outOfTime(url);
     if (late) return late;
+    // Two columns may reach the same page (a shared detail, a pager) at once: it is fetched once.
+    const loading = this.loading.get(url);
+    if (loading) return loading;
     if (!this.budgetLeft()) return undefined;
-    const r = await this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs });
-    return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
+    this.reserved++;
+    const p = this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs }).then((r) => {
+      this.reserved--;
+      return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
+    }, (e: unknown) => {
+      this.reserved--;
+      throw e;
+    });
+    this.loading.set(url, p);
+    try {
+      return await p;
+    } finally {
+      this.loading.delete(url);
+    }
   }
 
   /** The page as a browser draws it (lists filled by JavaScript). */
@@ -87,13 +110,28 @@ export class PageLoader {
     if (cached) return cached;
     const late = this.outOfTime(key);
     if (late) return late;
+    const loading = this.loading.get(key);
+    if (loading) return loading;
     if (!this.renderer || !this.budgetLeft()) return undefined;
+    this.reserved++;
+    const renderer = this.renderer;
+    const p = (async () => {
+      let entry: JournalEntry;
+      try {
+        const r = await renderer.render(url, Math.min(this.limits.timeoutMs, this.timeLeft()));
+        this.rendered++;
+        entry = { url: key, finalUrl: r.finalUrl, status: r.status, ok: r.status >= 200 && r.status < 400, elapsedMs: r.elapsedMs, text: r.html, rendered: true };
+      } catch (e) {
+        entry = { url: key, finalUrl: url, status: 0, ok: false, error: { kind: 'render', message: (e as Error).message.split('\n')[0]! }, elapsedMs: 0, text: '', rendered: true };
+      }
+      this.reserved--;
+      return this.record(entry);
+    })();
+    this.loading.set(key, p);
     try {
-      const r = await this.renderer.render(url, Math.min(this.limits.timeoutMs, this.timeLeft()));
-      this.rendered++;
-      return this.record({ url: key, finalUrl: r.finalUrl, status: r.status, ok: r.status >= 200 && r.status < 400, elapsedMs: r.elapsedMs, text: r.html, rendered: true });
-    } catch (e) {
-      return this.record({ url: key, finalUrl: url, status: 0, ok: false, error: { kind: 'render', message: (e as Error).message.split('\n')[0] }, elapsedMs: 0, text: '', rendered: true });
+      return await p;
+    } finally {
+      this.loading.delete(key);
     }
   }
 }

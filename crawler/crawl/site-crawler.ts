@@ -39,6 +39,23 @@ export interface SiteCrawlStats {
   elapsedMs: number;
 }
 
+/** Columns read at once within one site. */
+const COLUMNS_AT_ONCE = 3;
+
+/** `work` over `items`, `n` at a time; results in the items' order. */
+async function inOrder<T, R>(items: T[], n: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  return out;
+}
+
 function hostAllowed(site: SiteConfig): (url: string) => boolean {
   const hosts = new Set([new URL(site.url).host, ...site.extraHosts]);
   const include = site.include.map((r) => new RegExp(r));
@@ -135,31 +152,31 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
 
   // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
   const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
-  const columns: ColumnObservation[] = [];
-  for (const c of discovery.candidates) {
-    if (c.offSite) {
-      columns.push(offSiteObservation(c));
-      continue;
-    }
-    const subColumns = hubChildren.get(c.url) ?? 0;
-    if (HUB_CLASSES.has(c.classId) && subColumns > 0) {
-      // A hub's content is its sub-columns; it is present, and not an empty list.
-      columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: subColumns, pagesRead: 1 });
-      continue;
-    }
+  // Columns are read a few at once (the Fetcher keeps each host polite; the renderer bounds pages in Chromium), and
+  // taken in discovery order afterwards, so the snapshot does not depend on which answered first.
+  const toRead = discovery.candidates;
+  const subColumnsOf = (c: ColumnCandidate) => (HUB_CLASSES.has(c.classId) ? hubChildren.get(c.url) ?? 0 : 0);
+  const observations = await inOrder(toRead, COLUMNS_AT_ONCE, async (c): Promise<ColumnObservation> => {
+    if (c.offSite) return offSiteObservation(c);
+    // A hub's content is its sub-columns; it is present, and not an empty list.
+    if (subColumnsOf(c) > 0) return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: subColumnsOf(c), pagesRead: 1 };
     const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
-    columns.push(HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs);
+    return HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs;
+  });
+  const columns: ColumnObservation[] = [];
+  for (const [i, c] of toRead.entries()) {
+    columns.push(observations[i]!);
+    if (c.offSite || subColumnsOf(c) > 0) continue;
     const page = ctx.journal.get(c.url);
     if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
   }
 
-  for (const c of discovery.sampled) {
-    if (b.signal.aborted) break;
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 });
-    // Only a definite answer counts: items, or a page that says it has none. A menu page that is not a list is no
-    // required column, so it makes no review work.
-    if (obs.status === 'ok') columns.push({ ...obs, sampled: true });
-  }
+  const sampled = await inOrder(b.signal.aborted ? [] : discovery.sampled, COLUMNS_AT_ONCE, (c) =>
+    readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 }),
+  );
+  // Only a definite answer counts: items, or a page that says it has none. A menu page that is not a list is no
+  // required column, so it makes no review work.
+  for (const obs of sampled) if (obs.status === 'ok') columns.push({ ...obs, sampled: true });
 
   const known = new Map<string, Answer>();
   for (const url of linksFrom.keys()) {

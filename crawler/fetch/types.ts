@@ -14,6 +14,8 @@ export type FetchErrorKind =
   | 'robots'
   | 'off-site'
   | 'private-address'
+  /** A snapshot audit: the page is not in the saved copy, which says nothing of whether the live site had it. */
+  | 'not-saved'
   /** Also: an unparsable URL or Location, an unsupported protocol, a fetch aborted by the caller or by close(). */
   | 'other';
 

@@ -10,6 +10,10 @@ export class RenderStepTimeout extends Error {
 }
 
 const MAX_REDIRECTS = 5;
+/** Resource kinds kept per site: the same on every page of a site, and never the list's data. */
+const CACHED_TYPES = new Set(['script', 'stylesheet']);
+const MAX_CACHED = 300;
+const MAX_CACHED_BYTES = 2 * 1024 * 1024;
 
 interface Answer {
   status: number;
@@ -55,6 +59,10 @@ export class RenderSession {
   /** URLs refused by the gate (tests and diagnostics). */
   readonly refused: string[] = [];
   private closed = false;
+  /** Pages kept open between renders (at most pagesAtOnce), so a render does not pay for opening a tab. */
+  private idle: { generation: number; page: Page }[] = [];
+  /** Scripts and stylesheets already answered for this site: the same /js/jquery.js is not fetched for every page. */
+  private readonly cache = new Map<string, Answer>();
 
   constructor(private readonly renderer: BrowserRenderer, private readonly gate: RequestGate) {}
 
@@ -68,23 +76,37 @@ export class RenderSession {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.idle = [];
+    this.cache.clear();
     const c = this.context;
     this.context = undefined;
     if (!c || c.generation !== this.renderer.generation) return;
-    const ctx = await c.ctx.catch(() => undefined);
-    if (ctx) await bounded('close context', ctx.close(), this.renderer.o.closeTimeoutMs).catch(() => this.renderer.kill());
+    const limit = this.renderer.o.closeTimeoutMs;
+    const ctx = await bounded('open context', c.ctx, limit).catch(() => undefined);
+    if (!ctx) return;
+    await bounded('close context', ctx.close(), limit).catch(() => this.renderer.kill());
   }
 
   private async renderNow(url: string, timeoutMs: number): Promise<RenderResult> {
     if (this.closed) throw new Error('render session closed');
     const started = performance.now();
     const left = () => timeoutMs - (performance.now() - started);
-    const ctx = await bounded('open context', this.openContext(), left());
-    const page = await bounded('open page', ctx.newPage(), left());
+    let page: Page;
+    try {
+      const ctx = await bounded('open context', this.openContext(), left());
+      page = this.takeIdle() ?? (await bounded('open page', ctx.newPage(), left()));
+    } catch (e) {
+      // No page yet, so the browser itself did not answer: only a new one will.
+      if (e instanceof RenderStepTimeout) await this.renderer.kill();
+      throw e;
+    }
     const pending = new Set<unknown>();
-    page.on('request', (r) => pending.add(r));
-    page.on('requestfinished', (r) => pending.delete(r));
-    page.on('requestfailed', (r) => pending.delete(r));
+    const add = (r: unknown) => pending.add(r);
+    const done = (r: unknown) => pending.delete(r);
+    page.on('request', add);
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    let healthy = false;
     try {
       let target = key(url);
       let response: Awaited<ReturnType<Page['goto']>> = null;
@@ -105,10 +127,21 @@ export class RenderSession {
       if (off) throw new Error(`page left the allowed hosts (${finalUrl}): ${off}`);
       const html = await bounded('read content', page.content(), left());
       this.renderer.renders++;
+      healthy = true;
       return { html, finalUrl, status: response?.status() ?? 0, elapsedMs: Math.round(performance.now() - started) };
     } finally {
-      await this.closePage(page);
+      page.off('request', add);
+      page.off('requestfinished', done);
+      page.off('requestfailed', done);
+      // A page that rendered is kept for the next render; one that failed (it may be stuck) is closed.
+      if (healthy && !this.closed && this.idle.length < this.renderer.o.pagesAtOnce) this.idle.push({ generation: this.renderer.generation, page });
+      else await this.closePage(page);
     }
+  }
+
+  private takeIdle(): Page | undefined {
+    for (let e = this.idle.pop(); e; e = this.idle.pop()) if (e.generation === this.renderer.generation && !e.page.isClosed()) return e.page;
+    return undefined;
   }
 
   /**
@@ -118,6 +151,10 @@ export class RenderSession {
   private async settle(page: Page, pending: Set<unknown>, left: () => number): Promise<void> {
     const { quietMs, settleMaxMs } = this.renderer.o;
     const until = performance.now() + Math.min(settleMaxMs, Math.max(0, left() - 500));
+    // Lists drawn from window.onload: the load event first (images are never loaded, so it comes soon), bounded.
+    await bounded('wait for load', page.waitForLoadState('load', { timeout: Math.max(1, until - performance.now()) }), until - performance.now() + 1000).catch((e: unknown) => {
+      if (e instanceof RenderStepTimeout) throw e;
+    });
     while (performance.now() < until) {
       const maxMs = until - performance.now();
       await bounded('wait for the list', page.evaluate(`(${DOM_QUIET})(${JSON.stringify({ quietMs, maxMs: Math.round(maxMs) })})`), maxMs + 1000);
@@ -163,7 +200,10 @@ export class RenderSession {
           this.refused.push(url.href);
           return await route.abort('blockedbyclient');
         }
-        const answer = this.gate.answer ? await this.gate.answer(url) : await fetchLive(route, url, hop);
+        const cacheable = hop === 0 && req.method() === 'GET' && CACHED_TYPES.has(req.resourceType());
+        const cached = cacheable ? this.cache.get(url.href) : undefined;
+        const answer = cached ?? (this.gate.answer ? await this.gate.answer(url) : await fetchLive(route, url, hop));
+        if (cacheable && !cached && answer.status === 200 && answer.body.byteLength <= MAX_CACHED_BYTES && this.cache.size < MAX_CACHED) this.cache.set(url.href, answer);
         const location = answer.status >= 300 && answer.status < 400 ? answer.headers.location : undefined;
         if (!location) return await route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) });
         const next = new URL(location, url);

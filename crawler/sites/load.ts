@@ -1,12 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../rules/loader/input-error.ts';
+import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
 import { problemAt, validateYaml } from '../../rules/loader/yaml-input.ts';
 import { builtinPackFiles } from '../packs.ts';
 import { crawlLimits, sitesFile, type SiteConfig, type SiteEntry } from './schema.ts';
 
-/** Applies defaults to one site entry. */
-export function siteConfig(entry: SiteEntry, defaults: { packs: string[]; limits: Partial<SiteConfig['limits']> }): SiteConfig {
+/** Applies defaults to one site entry (without `defaults`: the default packs and the crawler's default limits). */
+export function siteConfig(entry: SiteEntry, defaults: { packs: string[]; limits: Partial<SiteConfig['limits']> } = { packs: [...DEFAULT_PACK_IDS], limits: {} }): SiteConfig {
   return { ...entry, packs: entry.packs ?? defaults.packs, limits: crawlLimits.parse({ ...defaults.limits, ...entry.limits }) };
 }
 

@@ -45,7 +45,10 @@ export function candidateFiles(pathname: string, query: string): string[] {
   const wget = [`${path}?${query}`, `${path}@${query}`];
   // A script's or stylesheet's query is usually a cache-buster: the plain file is the same resource. A page's query
   // selects other content, so a page that was not saved with its query is not there (404), never another page.
-  const plain = PAGE_LIKE.test(ext) || !ext ? [] : [path];
+  // Links inside an HTTrack copy already name the renamed file and keep the query (`indexc904.html?link=zjzc`):
+  // when the name ends in the query's hash, the plain file is that very page.
+  const renamedByHttrack = stem.endsWith(hash);
+  const plain = renamedByHttrack || (ext && !PAGE_LIKE.test(ext)) ? [path] : [];
   return [...hashed, ...wget, ...plain];
 }
 

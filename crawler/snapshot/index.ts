@@ -21,17 +21,25 @@ export function siteHosts(site: Pick<SiteConfig, 'url' | 'extraHosts'>): string[
 }
 
 /**
+ * The saved copy of a site and where it came from, without opening anything: e.g. to take the audit date from the
+ * copy's date (`source.takenAt`) before crawling it.
+ */
+export function readSavedCopy(site: Pick<SiteConfig, 'id' | 'url' | 'extraHosts' | 'snapshot'>): { folder: SnapshotFolder; source: SavedCopySource } {
+  if (!site.snapshot) throw new Error(`site ${site.id} has no snapshot folder`);
+  const dir = isAbsolute(site.snapshot) ? site.snapshot : resolve(site.snapshot);
+  const folder = new SnapshotFolder(dir, siteHosts(site));
+  const home = folder.locate(new URL(site.url));
+  return { folder, source: { kind: 'snapshot', dir: folder.root, ...snapshotTakenAt(folder.root, home && 'file' in home ? home.file : undefined) } };
+}
+
+/**
  * Opens `site.snapshot` (a folder; relative paths are taken from the working directory, the sites file loader has
  * already made its own absolute). Every request to the site's hosts is answered from it, every other host refused.
  * The Fetcher is the usual one (robots.txt from the folder when saved, decoding, redirects, limits); only its
  * politeness delay is 0, as there is no server to spare.
  */
 export function openSavedCopy(site: SiteConfig): SavedCopy {
-  if (!site.snapshot) throw new Error(`site ${site.id} has no snapshot folder`);
-  const dir = isAbsolute(site.snapshot) ? site.snapshot : resolve(site.snapshot);
-  const folder = new SnapshotFolder(dir, siteHosts(site));
-  const home = folder.locate(new URL(site.url));
-  const source: SavedCopySource = { kind: 'snapshot', dir: folder.root, ...snapshotTakenAt(folder.root, home && 'file' in home ? home.file : undefined) };
+  const { folder, source } = readSavedCopy(site);
   const fetcher = new Fetcher({
     transport: snapshotTransport(folder),
     allowedHosts: siteHosts(site),

@@ -124,4 +124,21 @@ describe.skipIf(!chromium)('the renderer behind the host guard, with bounded ste
       await renderer.close();
     }
   }, 60_000);
+
+  it('kills a browser that stops answering and relaunches it on the next render', async () => {
+    const renderer = new BrowserRenderer({ closeTimeoutMs: 1000 });
+    try {
+      const zcwj = `${base}zcwj/`;
+      expect((await renderer.render(zcwj, 8000)).html).toContain('政策关于第1批工作安排的通知');
+      const frozen = await renderer.processIds();
+      expect(frozen.length).toBeGreaterThan(0);
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+      await expect(renderer.render(zcwj, 2000)).rejects.toThrow(/timeout/);
+      expect(renderer.kills).toBe(1);
+      expect((await renderer.processIds()).some((p) => frozen.includes(p))).toBe(false);
+      expect((await renderer.render(zcwj, 8000)).html).toContain('政策关于第1批工作安排的通知');
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
 });

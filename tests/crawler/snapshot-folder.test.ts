@@ -48,6 +48,8 @@ describe('snapshot folder', () => {
     expect(await body('http://www.example.gov.cn/')).toContain('home');
     expect(await body('http://www.example.gov.cn:80/news/')).toContain('news');
     expect(await body('http://www.example.gov.cn/index.html?link=zjzc')).toContain('zjzc');
+    // the copy's own links already name the renamed file, query kept
+    expect(await body('http://www.example.gov.cn/indexc904.html?link=zjzc')).toContain('zjzc');
     expect(await body('http://www.example.gov.cn/e/public/ViewClick/?classid=540&id=6358&addclick=1')).toContain('9');
     expect(await body('http://www.example.gov.cn/ztlm/index.jhtml')).toContain('jhtml saved as html');
     expect((await get('http://www.example.gov.cn/news')).status).toBe(301);
@@ -56,6 +58,7 @@ describe('snapshot folder', () => {
 
   it('gives 404 for what was not saved: a page with an unsaved query is not another page', async () => {
     expect((await get('http://www.example.gov.cn/index.html?link=ywdt')).status).toBe(404);
+    expect((await get('http://www.example.gov.cn/indexc904.html?link=ywdt')).status).toBe(404); // not that query's name
     expect((await get('http://www.example.gov.cn/nothing/')).status).toBe(404);
     expect((await get('http://www.example.gov.cn/escape.html')).status).toBe(404); // a symlink out of the folder
     expect((await get('http://www.example.gov.cn/%2e%2e/outside-secret.html')).status).toBe(404);
@@ -86,7 +89,8 @@ describe('snapshot folder', () => {
       expect((await fetcher.fetch('http://www.example.gov.cn/private/x.html')).error?.kind).toBe('robots');
       expect((await fetcher.fetch('http://www.example.gov.cn/news')).finalUrl).toBe('http://www.example.gov.cn/news/');
       expect((await fetcher.fetch('http://127.0.0.1:9/')).error?.kind).toBe('off-site');
-      expect((await fetcher.fetch('http://www.example.gov.cn/gone.html')).status).toBe(404);
+      // Not saved is not dead: the crawler gets "not in the saved copy" (needs-review), not a 404 (a broken page).
+      expect((await fetcher.fetch('http://www.example.gov.cn/gone.html')).error?.kind).toBe('not-saved');
       expect(fetchSpy).not.toHaveBeenCalled();
     } finally {
       await fetcher.close();
