@@ -73,6 +73,7 @@ export const packSchema = z.object({
   packId: z.string(),
   packTitle: localText,
   inForce: z.boolean().describe('Whether the pack applied on the audit date; packs not in force count nowhere'),
+  appliedOutsideValidity: z.object({ validFrom: isoDate, validTo: isoDate.optional() }).optional().describe('Set when the pack was out of force and applied anyway (--apply-expired): recurring duties only'),
   verdict,
   vetoes: z.array(vetoSchema),
   score: z.object({ max: z.number(), passMark: z.number(), total: z.number(), deductions: z.array(deductionSchema) }).optional(),

@@ -52,6 +52,8 @@ export const ruleDef = z.strictObject({
   appliesTo: z.array(siteKind).optional(),
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
+  /** A one-off duty with its own deadline (2016年底前建成…): not re-applied when a past plan is applied outside its validity. */
+  once: z.boolean().optional(),
   source: ruleSource,
 });
 
