@@ -17,6 +17,8 @@ export interface SiteCrawlContext {
   renderer?: BrowserRenderer;
   journal: PageJournal;
   classes: Record<string, ColumnClass>;
+  /** Column classes whose newest detail page's content a rule reads (see `detailColumnClasses`). */
+  detailClasses?: ReadonlySet<string>;
   now: IsoDate;
   /** ISO timestamp of capture (the clock lives here, in the crawler, never in rules/). */
   capturedAt: string;
@@ -121,7 +123,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
       columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: hubChildren.get(c.url)!, pagesRead: 1 });
       continue;
     }
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
+    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404, keepDetail: ctx.detailClasses?.has(c.classId) ?? false });
     columns.push(obs);
     const page = ctx.journal.get(c.url);
     if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);

@@ -79,6 +79,7 @@ function reviewTotals(t: Table): string[] {
 export default defineCheck({
   id: 'annual-report-format',
   needsColumn: true,
+  needsDetail: true,
   options: z.strictObject({ ...titlePattern }),
   messages: {
     ok: { zh: '年度报告（{{title}}）六个部分与统计表齐全，合计相符', en: 'Annual report ({{title}}) has the six parts and the tables, and its totals add up' },

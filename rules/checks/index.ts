@@ -14,6 +14,11 @@ import siteIdentity from './site-identity.ts';
 import websiteAnnualReport from './website-annual-report.ts';
 import yearlyDeadline from './yearly-deadline.ts';
 
+/** Column classes whose newest detail page a rule of these packs reads (the crawler keeps that page's content). */
+export function detailColumnClasses(packs: readonly { rules: readonly { check: string; column?: string }[] }[]): Set<string> {
+  return new Set(packs.flatMap((p) => p.rules.filter((r) => r.column && CHECKS[r.check]?.needsDetail).map((r) => r.column!)));
+}
+
 /** Every check type a pack may name, by id (file name == check id). */
 export const CHECKS: Record<string, CheckDefinition> = Object.fromEntries(
   [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck, websiteAnnualReport, annualReportFormat].map((c) => [c.id, c as CheckDefinition]),

@@ -75,6 +75,10 @@ export interface VetoResult {
   undecided: boolean;
   ruleIds: string[];
   source: RuleSource;
+  /** A veto a crawl cannot judge (all its rules are manual checks): listed for the evaluator, it does not hold the verdict. */
+  manual?: boolean;
+  /** What to look at. */
+  hint?: string;
 }
 
 export interface DeductionResult {
@@ -85,6 +89,10 @@ export interface DeductionResult {
   /** Points before the cap. */
   uncapped: number;
   findings: number;
+  /** Findings of the item's rules that need review (a manual check, an unreadable column): its points are not yet known. */
+  review?: number;
+  /** What to look at, for an item a crawl cannot judge. */
+  hint?: string;
 }
 
 export interface PackResult {

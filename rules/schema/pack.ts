@@ -63,6 +63,8 @@ export const vetoDef = z.strictObject({
   rules: z.array(kebabId).min(1),
   atLeast: z.number().int().positive(),
   source: ruleSource,
+  /** What the evaluator looks at, for an item a crawl cannot judge (its rules are manual checks). */
+  hint: z.string().optional(),
 });
 
 export const scoringItem = z.strictObject({
@@ -73,6 +75,8 @@ export const scoringItem = z.strictObject({
   points: z.number().positive(),
   /** Deductions within one item never exceed this. */
   cap: z.number().positive(),
+  /** What the evaluator looks at, for an item a crawl cannot judge (its rules are manual checks). */
+  hint: z.string().optional(),
 });
 
 export const packDef = z.strictObject({
