@@ -87,3 +87,25 @@ describe('the 19号 score sheet', () => {
     expect(html).toContain('核查：');
   });
 });
+
+describe('title patterns of the national and regulation deadline rules', () => {
+  const regulation = resolvePack('disclosure-regulation-2019');
+  const cases: [string, string, string[], string[], ReturnType<typeof resolvePack>][] = [
+    ['national-2019', 'website-annual-report-missing',
+      ['青山县人民政府门户网站2025年政府网站工作年度报表', '2025年度政府网站工作年度报表'],
+      ['2025年政府信息公开工作年度报告', '关于做好2025年度政府网站年度报表填报工作的通知', '江西省2025年政府网站监管年度报表'], national],
+    ['disclosure-regulation-2019', 'annual-report-missing',
+      ['青山县人民政府2025年政府信息公开工作年度报告', '县财政局2025年度政府信息公开年报'],
+      ['关于报送2025年政府信息公开工作年度报告的通知', '2025年政府网站工作年度报表'], regulation],
+    ['disclosure-regulation-2019', 'annual-report-format',
+      ['青山县人民政府2025年政府信息公开工作年度报告'],
+      ['关于报送2025年政府信息公开工作年度报告的通知'], regulation],
+  ];
+  it.each(cases)('%s / %s takes its publication and refuses near misses', async (_pack, ruleId, titles, nearMisses, pack) => {
+    const { titleMatches } = await import('../../rules/checks/title-pattern.ts');
+    const o = pack.rules.find((r) => r.id === ruleId)!.options as { titleIncludes: string[]; titleAlsoIncludes?: string[]; titleExcludes?: string[] };
+    const pattern = { titleIncludes: o.titleIncludes, titleAlsoIncludes: o.titleAlsoIncludes ?? [], titleExcludes: o.titleExcludes ?? [] };
+    for (const t of titles) expect(titleMatches(t, pattern), t).toBe(true);
+    for (const t of nearMisses) expect(titleMatches(t, pattern), t).toBe(false);
+  });
+});
