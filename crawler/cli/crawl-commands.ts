@@ -24,6 +24,13 @@ interface CrawlCliOptions {
   today?: string;
   /** redis:// URL: sites are crawled by `govaudit worker` processes through this queue. */
   queue?: string;
+  applyExpired?: string[];
+}
+
+/** `--apply-expired <pack…>`: audit with these packs too, applied outside their validity (the sites file's `ignoreValidity`). */
+export function withExpiredApplied(site: SiteConfig, packs: string[] = []): SiteConfig {
+  if (packs.length === 0) return site;
+  return { ...site, packs: [...new Set([...site.packs, ...packs])], ignoreValidity: [...new Set([...site.ignoreValidity, ...packs])] };
 }
 
 function show(path: string): string {
@@ -66,6 +73,7 @@ function addCrawlOptions(cmd: Command): Command {
     .option('--out <dir>', '报告目录 / report directory (default <data>/reports/<run>)')
     .option('--format <list>', '报告格式 / report formats: html,json,csv,xlsx,pdf', 'html,json')
     .option('--today <date>', '评估日期 / audit date YYYY-MM-DD (default today)')
+    .option('--apply-expired <pack...>', '在有效期外适用规则包（仅周期性义务）/ apply past packs outside their validity (recurring duties only)')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--quiet', '不显示进度 / no progress output');
 }
@@ -100,7 +108,7 @@ export function registerCrawlCommands(program: Command): void {
       process.exitCode = EXIT.badInput;
       return;
     }
-    const site = siteConfig(parsed.data, { packs: o.pack, limits: {} });
+    const site = withExpiredApplied(siteConfig(parsed.data, { packs: o.pack, limits: {} }), o.applyExpired);
     const run = await withStore(dataDir(o.data), (store) => crawlAndReport([site], o, store));
     process.exitCode = exitCodeFor(run);
   });
@@ -112,7 +120,7 @@ export function registerCrawlCommands(program: Command): void {
       .option('--no-resume', '不续跑未完成的运行 / start a new run even if the last one was interrupted')
       .option('--queue <redis-url>', '经 Redis 队列分发给 worker 进程 / hand the sites to `govaudit worker` processes through Redis, e.g. redis://127.0.0.1:6379'),
   ).action(async (file: string, o: CrawlCliOptions) => {
-    const sites = loadSitesFile(file);
+    const sites = loadSitesFile(file).map((s) => withExpiredApplied(s, o.applyExpired));
     const run = await withStore(dataDir(o.data), (store) => crawlAndReport(sites, { ...o, sitesFile: file }, store));
     process.exitCode = exitCodeFor(run);
   });

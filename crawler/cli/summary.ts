@@ -1,4 +1,4 @@
-import { VERDICT_TEXT, type Finding } from '../../rules/model/finding.ts';
+import { outsideValidityText, VERDICT_TEXT, type Finding } from '../../rules/model/finding.ts';
 import type { SavedCopySource } from '../../rules/model/snapshot.ts';
 import type { StoredSite } from '../store/types.ts';
 
@@ -22,7 +22,8 @@ export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): s
   out.push(`  结论 verdict: ${VERDICT_TEXT[result.verdict].zh} / ${VERDICT_TEXT[result.verdict].en}   （${stats.pages} 页 pages, ${Math.round(stats.elapsedMs / 100) / 10} s）`);
   for (const pack of result.packs.filter((p) => p.inForce)) {
     const score = pack.score ? `  得分 score ${pack.score.total}/${pack.score.max}` : '';
-    out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh}${score}`);
+    const outside = pack.appliedOutsideValidity ? `  ⚠ ${outsideValidityText(pack.appliedOutsideValidity).zh}` : '';
+    out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh}${score}${outside}`);
     for (const v of pack.vetoes.filter((v) => v.triggered || v.undecided)) {
       out.push(`    ${v.triggered ? '✗ 否决 veto' : '? 待定 undecided'}: ${t(v.title)} (${v.count}/${v.atLeast})`);
     }

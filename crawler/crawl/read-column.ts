@@ -1,3 +1,4 @@
+import { detailContent } from '../../rules/extract/detail-content.ts';
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import { candidateBase, columnObservation, jsListUnread } from './column-observation.ts';
 import { extractListItems, type ListExtraction } from '../../rules/extract/list-items.ts';
@@ -19,6 +20,8 @@ export interface ReadColumnOptions {
   isAllowed: (url: string) => boolean;
   /** The site's soft-404 page (see probeSoft404): a column page that looks like it is gone. */
   soft404?: string;
+  /** Keep the newest detail page's text and tables (a rule reads them, e.g. the 年报 format check). */
+  keepDetail?: boolean;
 }
 
 function observationFailed(c: ColumnCandidate, entry: JournalEntry | undefined): ColumnObservation {
@@ -116,8 +119,10 @@ async function readDetailPages(items: ItemObservation[], loader: PageLoader, o: 
     if (!item.url || !o.isAllowed(item.url) || !/\.s?html?$|\.jsp|\.aspx?|\.php|\/\d+\/?$/i.test(new URL(item.url).pathname)) continue;
     const page = await loader.load(item.url);
     if (!page?.ok) continue;
-    const dates = extractDetailDates(pageFromHtml(page.text, page.finalUrl));
+    const doc = pageFromHtml(page.text, page.finalUrl);
+    const dates = extractDetailDates(doc);
     // Only the 成文日期 is taken: an item the list shows undated stays undated (it counts as not updated).
     if (dates.formedDate) item.formedDate = dates.formedDate.date;
+    if (o.keepDetail && item === dated[0]) item.detail = detailContent(doc);
   }
 }

@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { IsoDate } from '../../rules/model/snapshot.ts';
 import { localDate } from '../../rules/dates/days.ts';
+import { detailColumnClasses } from '../../rules/checks/index.ts';
 import { Fetcher } from '../fetch/index.ts';
 import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
@@ -51,6 +52,7 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
   // Packs are resolved before anything is written: a bad pack stops the run with nothing stored.
   const packsBySite = new Map(o.sites.map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
   const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
+  const detailClasses = detailColumnClasses([...packsBySite.values()].flat());
 
   const previous = o.resume ? await o.store.findResumable(o.sitesFile) : undefined;
   const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id) }));
@@ -94,7 +96,7 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
     progress({ event: 'site-start', site: site.id, sitesDone: done.size });
     const journal = await o.store.journal(run.id, site.id);
     const { snapshot, stats } = await crawlSite(site, {
-      fetcher, renderer, journal, classes, now: auditDate, capturedAt: new Date().toISOString(),
+      fetcher, renderer, journal, classes, detailClasses, now: auditDate, capturedAt: new Date().toISOString(),
       onPage: (e) => {
         pages++;
         if (!e.ok) errors++;

@@ -25,6 +25,8 @@ export interface SiteCrawlContext {
   renderer?: BrowserRenderer;
   journal: PageJournal;
   classes: Record<string, ColumnClass>;
+  /** Column classes whose newest detail page's content a rule reads (see `detailColumnClasses`). */
+  detailClasses?: ReadonlySet<string>;
   now: IsoDate;
   /** ISO timestamp of capture (the clock lives here, in the crawler, never in rules/). */
   capturedAt: string;
@@ -160,7 +162,7 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     if (c.offSite) return offSiteObservation(c);
     // A hub's content is its sub-columns; it is present, and not an empty list.
     if (subColumnsOf(c) > 0) return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: subColumnsOf(c), pagesRead: 1 };
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
+    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404, keepDetail: ctx.detailClasses?.has(c.classId) ?? false });
     return HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs;
   });
   const columns: ColumnObservation[] = [];

@@ -9,7 +9,7 @@ import type { SiteSummary } from '../store/types.ts';
 
 /** Evaluates a snapshot with the site's packs; a pack listed in `ignoreValidity` is applied outside its dates. */
 export function evaluateSnapshot(packs: LoadedPack[], snapshot: SiteSnapshot, now: IsoDate, ignoreValidity: string[] = []): SiteResult {
-  const results = packs.map((p) => evaluatePack(p, snapshot, { now, ignoreValidity: ignoreValidity.includes(p.id) }));
+  const results = packs.map((p) => evaluatePack(p, snapshot, { now, applyExpired: ignoreValidity }));
   const verdict = siteVerdict(results);
   // A crawl cut short (the site's time budget) proves what it found, but cannot show that nothing else is wrong.
   return { siteId: snapshot.site.id, evaluatedAt: now, verdict: verdict === 'pass' && snapshot.incompleteReason ? 'needs-review' : verdict, packs: results };

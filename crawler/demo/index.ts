@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { buildSite, newestOf, type DemoColumn, type DemoSiteModel, type DemoVariant } from './content.ts';
 import { encodeGbk } from './gbk.ts';
-import { HANWEB_COL, columnHtml, detailPage, hanwebProxy, homePage, notFoundPage, simplePage, trsPageCount } from './pages.ts';
+import { HANWEB_COL, WEBSITE_REPORT_PATH, columnHtml, detailPage, hanwebProxy, homePage, notFoundPage, simplePage, trsPageCount, websiteReport } from './pages.ts';
 
 /**
  * The built-in demo portal: 青山县人民政府, an invented county site served on localhost. Every date is relative to
@@ -114,6 +114,7 @@ function route(m: DemoSiteModel, manifestJson: string, routes: ReturnType<typeof
   if (path === MANIFEST_PATH) return { status: 200, body: manifestJson, type: 'application/json; charset=utf-8' };
   if (path === '/images/banner.png') return { status: 200, body: PNG, type: 'image/png' };
   if (path === '/jiucuo/') return html(simplePage('我为政府网站找错', '请在此提交您发现的网站错误。'));
+  if (path === WEBSITE_REPORT_PATH) return html(simplePage(websiteReport(m.today)[0]!.title, '信息发布、专栏专题、解读回应、办事服务、互动交流、安全防护、移动新媒体、创新发展等情况见下表。'));
   if (path === BUSY_PATH) return { status: 429, body: 'Too Many Requests', type: 'text/plain; charset=utf-8', headers: { 'retry-after': '1' } };
   if (path === '/zt/expired/' && m.variant === 'changed') return html(simplePage('专题回顾', '本专题已结束，内容已归档。'));
   if (path === '/module/web/jpage/dataproxy.jsp') {

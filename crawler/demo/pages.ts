@@ -1,4 +1,5 @@
-import { addDays, parseIso, weekday } from '../../rules/dates/days.ts';
+import { addDays, isoDate, parseIso, weekday } from '../../rules/dates/days.ts';
+import { annualReportBody } from './annual-report-page.ts';
 import { newestOf, type DemoColumn, type DemoItem, type DemoSiteModel } from './content.ts';
 
 /** HTML for the demo portal's pages. Pure functions of the site model: the same model gives the same bytes. */
@@ -99,6 +100,18 @@ function columnPage(m: DemoSiteModel, col: DemoColumn, body: string, o: Partial<
     `${banner()}\n${breadcrumb(m, col)}\n<div class="main">\n<h2 class="col-title">${esc(col.name)}</h2>\n${body}\n</div>`);
 }
 
+export const WEBSITE_REPORT_PATH = '/ndbb/';
+
+/**
+ * The 政府网站工作年度报表 on the home page (国办函〔2018〕12号): the report on last year, published on 15 January;
+ * before that day, the one on the year before.
+ */
+export function websiteReport(today: string): { title: string; date: string }[] {
+  const { year } = parseIso(today);
+  const published = isoDate(year, 1, 15) <= today ? year : year - 1;
+  return [{ title: `${SITE_NAME}门户网站${published - 1}年政府网站工作年度报表`, date: isoDate(published, 1, 15) }];
+}
+
 export function homePage(m: DemoSiteModel): string {
   const t = m.today;
   const nav: [string, string][] = [
@@ -124,6 +137,12 @@ ${news.map(({ it, i }) => li(zwdt, it, i, `<span class="date">${it.date}</span>`
 <h3>热点</h3>
 <ul>
 ${m.hot.map((h) => `<li><a href="${h.href}" title="${esc(h.title)}">${esc(h.title)}</a><span class="date">${t}</span></li>`).join('\n')}
+</ul>
+</div>
+<div class="ndbb">
+<h3>网站年度报表</h3>
+<ul>
+${websiteReport(t).map((r) => `<li><a href="${WEBSITE_REPORT_PATH}" title="${esc(r.title)}">${esc(r.title)}</a><span class="date">${r.date}</span></li>`).join('\n')}
 </ul>
 </div>
 <div class="zt">
@@ -162,7 +181,10 @@ function articleBody(title: string): string {
 export function detailPage(m: DemoSiteModel, col: DemoColumn, index: number, charset?: string): string {
   const it = col.items[index]!;
   const head = it.date ? `<meta name="PubDate" content="${it.date} 09:30">\n<meta name="ArticleTitle" content="${esc(it.title)}">\n` : `<meta name="ArticleTitle" content="${esc(it.title)}">\n`;
-  const body = `${banner()}\n${breadcrumb(m, col)}\n<div class="article">\n${metaTable(col, index + 1, it.date)}\n<h1>${esc(it.title)}</h1>\n${articleBody(it.title)}\n</div>`;
+  // A 年报 carries the six parts and tables of the 2021 format (国办公开办函〔2021〕30号), as a diligent county's does.
+  const reportYear = col.classId === 'annual-report' ? /(\d{4})年/.exec(it.title)?.[1] : undefined;
+  const content = reportYear ? annualReportBody({ org: SITE_NAME, year: Number(reportYear) }) : articleBody(it.title);
+  const body = `${banner()}\n${breadcrumb(m, col)}\n<div class="article">\n${metaTable(col, index + 1, it.date)}\n<h1>${esc(it.title)}</h1>\n${content}\n</div>`;
   return page({ title: `${it.title}_${SITE_NAME}`, columnName: col.name, columnType: '文章', extraHead: head, ...(charset ? { charset } : {}) }, body);
 }
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Finding, Outcome } from '../../rules/model/finding.ts';
+import { outsideValidityText, type Finding, type Outcome } from '../../rules/model/finding.ts';
 import { checklist, findingMatches, keyOfFinding, rowMatches, type ChecklistFilter, type ChecklistRow } from '../lib/audit.ts';
 import { clear, h, safeHref } from '../lib/dom.ts';
 import { exportCsv, exportSession, ImportError, parseCrawlRun } from '../lib/export.ts';
@@ -243,7 +243,8 @@ export class Panel {
     for (const pack of d.audit.result.packs) {
       const findings = pack.findings.filter((f) => findingMatches(f, this.filter));
       const score = pack.score ? ` · ${pack.score.total}/${pack.score.max}` : '';
-      out.append(h('h3', {}, local(pack.packTitle, lang), ' ', h('span', { class: 'verdict', dataset: { verdict: pack.verdict } }, pack.inForce ? verdictText(pack.verdict, lang) : OUTCOME_TEXT['not-applicable'][lang]), score));
+      out.append(h('h3', {}, local(pack.packTitle, lang), ' ', h('span', { class: 'verdict', dataset: { verdict: pack.verdict } }, pack.inForce ? verdictText(pack.verdict, lang) : OUTCOME_TEXT['not-applicable'][lang]), score,
+        pack.appliedOutsideValidity ? h('small', { class: 'outside-validity' }, ` ${local(outsideValidityText(pack.appliedOutsideValidity), lang)}`) : ''));
       if (findings.length === 0) out.append(h('p', { class: 'empty' }, t('noFindings', lang)));
       else out.append(h('ul', { class: 'finding-list' }, ...findings.map((f) => this.findingItem(d, f, lang))));
     }

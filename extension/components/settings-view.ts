@@ -46,7 +46,15 @@ export function settingsView(ctx: SettingsViewContext): HTMLElement {
       else chosen.delete(id);
       save({ packs: builtinPackIds().filter((p) => chosen.has(p)) });
     });
-    packList.append(h('label', { class: 'check' }, box, ' ', title, h('small', {}, ` ${id}`)));
+    const expired = h('input', { attrs: { type: 'checkbox', value: id }, dataset: { testid: `apply-expired-${id}` } });
+    expired.checked = (settings.applyExpired ?? []).includes(id);
+    expired.addEventListener('change', () => {
+      const chosen = new Set(settings.applyExpired ?? []);
+      if (expired.checked) chosen.add(id);
+      else chosen.delete(id);
+      save({ applyExpired: builtinPackIds().filter((p) => chosen.has(p)) });
+    });
+    packList.append(h('label', { class: 'check' }, box, ' ', title, h('small', {}, ` ${id}`)), h('label', { class: 'check sub' }, expired, ' ', h('small', {}, t('applyExpired', lang))));
   }
 
   const kind = h('select', { dataset: { testid: 'kind' } }, ...kindOptions(settings.kind, lang, false));

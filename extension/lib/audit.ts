@@ -30,6 +30,8 @@ export interface AuditInput {
   overrides: FindingOverride[];
   now: IsoDate;
   capturedAt: string;
+  /** Packs applied outside their validity (the settings' `applyExpired`). */
+  applyExpired?: string[];
 }
 
 export interface Audit {
@@ -49,7 +51,7 @@ export function runAudit(input: AuditInput): Audit {
     imported: input.imported,
     capturedAt: input.capturedAt,
   });
-  const results = input.packs.map((p) => evaluatePack(p, snapshot, { now: input.now }));
+  const results = input.packs.map((p) => evaluatePack(p, snapshot, { now: input.now, applyExpired: input.applyExpired }));
   const raw: SiteResult = { siteId: snapshot.site.id, evaluatedAt: input.now, verdict: siteVerdict(results), packs: results };
   const result = applyOverrides(input.packs, raw, input.overrides);
   const overridden = new Set(input.overrides.filter((o) => o.decision === 'override' && o.outcome).map(findingKey));

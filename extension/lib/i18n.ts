@@ -61,6 +61,7 @@ const UI = {
   removeImport: { zh: '移除导入结果', en: 'Remove imported result' },
   resetSession: { zh: '清除本站浏览记录', en: 'Forget what was read on this site' },
   packs: { zh: '检查指标（规则包）', en: 'Rule packs' },
+  applyExpired: { zh: '有效期外适用（仅周期性义务）', en: 'apply outside its validity (recurring duties only)' },
   siteKind: { zh: '站点类型', en: 'Site kind' },
   siteKindHere: { zh: '本站类型', en: 'Kind of this site' },
   defaultKind: { zh: '默认', en: 'default' },

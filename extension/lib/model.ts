@@ -16,6 +16,8 @@ export interface Settings {
   prefetch: boolean;
   /** Audit date (YYYY-MM-DD); empty = today. */
   auditDate?: IsoDate;
+  /** Packs applied outside their validity (a past plan's recurring duties), like the CLI's `--apply-expired`. */
+  applyExpired?: string[];
   bannerCollapsed?: boolean;
 }
 

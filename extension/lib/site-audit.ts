@@ -22,12 +22,13 @@ export interface SiteAudit {
 }
 
 export function auditSite(settings: Settings, site: SiteState, at: Date): SiteAudit {
-  const packs = packsById(settings.packs);
+  const applyExpired = settings.applyExpired ?? [];
+  const packs = packsById([...new Set([...settings.packs, ...applyExpired])]);
   const classes = columnClassesFor(packs);
   const now = auditDateOf(settings, at);
   const audit = runAudit({
     packs, classes, session: site.session, config: site.config, kind: settings.kind, imported: site.imported, overrides: site.overrides,
-    now, capturedAt: at.toISOString(),
+    now, capturedAt: at.toISOString(), applyExpired,
   });
   return { settings, site, packs, classes, audit };
 }

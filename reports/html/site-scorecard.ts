@@ -1,4 +1,4 @@
-import { VERDICT_TEXT, type Evidence, type Finding, type Verdict } from '../../rules/model/finding.ts';
+import { outsideValidityText, VERDICT_TEXT, type Evidence, type Finding, type Verdict } from '../../rules/model/finding.ts';
 import type { SiteKind } from '../../rules/model/snapshot.ts';
 import type { RunRecord, StoredSite } from '../../crawler/store/types.ts';
 import type { ChangeSet, ColumnChange, LinkChange, ProblemRef } from '../changes.ts';
@@ -186,18 +186,24 @@ function changesSection(c: ChangeSet | undefined): string {
 function scoreSection(site: StoredSite): string {
   const packs = livePacks(site.result);
   const blocks = packs.map((p) => {
-    const vetoRows = p.vetoes.map((v) => `<tr><td>${lt(v.title)}<br><span class="muted small">${text(v.source.doc)}${v.source.item ? ` · ${text(v.source.item)}` : ''}</span></td><td class="num">${v.count}</td><td class="num">${v.atLeast}</td><td>${v.triggered ? `<span class="badge b-veto">${t('已触发', 'Triggered')}</span>` : v.undecided ? `<span class="badge b-needs-review">${t('待复核', 'Undecided')}</span>` : `<span class="badge b-pass">${t('未触发', 'Clear')}</span>`}</td></tr>`).join('');
+    const hintOf = (h?: string) => (h ? `<br><span class="small">${t('核查：', 'Check: ')}${text(h)}</span>` : '');
+    const vetoStatus = (v: (typeof p.vetoes)[number]) =>
+      v.triggered ? `<span class="badge b-veto">${t('已触发', 'Triggered')}</span>`
+        : v.manual ? `<span class="badge b-needs-review">${t('待人工核查', 'Check by hand')}</span>`
+          : v.undecided ? `<span class="badge b-needs-review">${t('待复核', 'Undecided')}</span>` : `<span class="badge b-pass">${t('未触发', 'Clear')}</span>`;
+    const vetoRows = p.vetoes.map((v) => `<tr><td>${lt(v.title)}<br><span class="muted small">${text(v.source.doc)}${v.source.item ? ` · ${text(v.source.item)}` : ''}</span>${hintOf(v.hint)}</td><td class="num">${v.count}</td><td class="num">${v.atLeast}</td><td>${vetoStatus(v)}</td></tr>`).join('');
     const vetoTable = p.vetoes.length
       ? `<table><thead><tr><th>${t('否决项', 'Veto')}</th><th class="num">${t('计数', 'Count')}</th><th class="num">${t('阈值', 'Threshold')}</th><th>${t('状态', 'Status')}</th></tr></thead><tbody>${vetoRows}</tbody></table>`
       : '';
     let scoreTable = '';
     if (p.score) {
-      const rows = p.score.deductions.map((d) => `<tr><td>${lt(d.title)}</td><td class="num">${d.findings}</td><td class="num ${d.uncapped > d.cap ? 'over' : ''}">${d.uncapped}</td><td class="num">${d.cap}</td><td class="num"><strong>${d.points ? `−${d.points}` : '0'}</strong></td></tr>`).join('');
+      const rows = p.score.deductions.map((d) => `<tr><td>${lt(d.title)}${d.review && !d.points ? ` <span class="badge b-needs-review">${t('待复核', 'Needs review')}</span>` : ''}${hintOf(d.hint)}</td><td class="num">${d.findings}</td><td class="num ${d.uncapped > d.cap ? 'over' : ''}">${d.uncapped}</td><td class="num">${d.cap}</td><td class="num"><strong>${d.points ? `−${d.points}` : '0'}</strong></td></tr>`).join('');
       const sum = p.score.deductions.reduce((s, d) => s + d.points, 0);
       scoreTable = `<table class="ded"><thead><tr><th>${t('扣分项目', 'Item')}</th><th class="num">${t('问题数', 'Findings')}</th><th class="num">${t('应扣', 'Uncapped')}</th><th class="num">${t('封顶', 'Cap')}</th><th class="num">${t('实扣', 'Deducted')}</th></tr></thead><tbody>${rows}</tbody>
 <tfoot><tr><th>${t(`满分 ${p.score.max}，及格线 ${p.score.passMark}`, `Out of ${p.score.max}, pass mark ${p.score.passMark}`)}</th><th></th><th></th><th class="num">${t('合计', 'Total')}</th><th class="num">−${sum} → ${p.score.total}</th></tr></tfoot></table>`;
     }
-    return `<h3 style="margin:14px 0 6px">${lt(p.packTitle)} <span class="badge b-${p.verdict}">${lt(VERDICT_TEXT[p.verdict])}</span></h3>${scoreTable}${vetoTable ? `<div style="margin-top:10px">${vetoTable}</div>` : ''}`;
+    const outside = p.appliedOutsideValidity ? ` <span class="badge b-warn" data-outside-validity>${lt(outsideValidityText(p.appliedOutsideValidity))}</span>` : '';
+    return `<h3 style="margin:14px 0 6px">${lt(p.packTitle)} <span class="badge b-${p.verdict}">${lt(VERDICT_TEXT[p.verdict])}</span>${outside}</h3>${scoreTable}${vetoTable ? `<div style="margin-top:10px">${vetoTable}</div>` : ''}`;
   });
   return `<section class="card"><h2>${t('得分与否决项', 'Score and vetoes')}</h2>${blocks.join('') || `<p class="muted">${t('没有适用的规则包。', 'No pack applied.')}</p>`}</section>`;
 }
@@ -267,7 +273,7 @@ ${scoreSection(site)}
 <section class="card"><h2>${t('逐栏目检查结果', 'Findings by column')}</h2>
 ${groupByColumn(site).map((g) => groupBlock(g, auditDate)).join('\n') || `<p class="muted">${t('没有检查结果。', 'No findings.')}</p>`}
 </section>
-<footer>${t('规则包：', 'Packs: ')}${site.result.packs.map((p) => `${lt(p.packTitle)}${p.inForce ? '' : ` (${t('不适用', 'not applied')})`}`).join(' · ')}<br>
+<footer>${t('规则包：', 'Packs: ')}${site.result.packs.map((p) => `${lt(p.packTitle)}${p.appliedOutsideValidity ? ` (${lt(outsideValidityText(p.appliedOutsideValidity))})` : p.inForce ? '' : ` (${t('不适用', 'not applied')})`}`).join(' · ')}<br>
 ${t(`抓取 ${site.stats.pages} 页，${site.stats.errors} 个错误，用时 ${Math.round(site.stats.elapsedMs / 1000)} 秒，渲染 ${site.stats.rendered} 页`, `${site.stats.pages} pages, ${site.stats.errors} errors, ${Math.round(site.stats.elapsedMs / 1000)} s, ${site.stats.rendered} rendered`)}<br>
 ${t('本报告由 govaudit 根据存储的检查结果生成；结论以人工复核为准。', 'Generated by govaudit from stored results; manual review is final.')}</footer>`;
 

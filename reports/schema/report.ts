@@ -58,6 +58,8 @@ export const vetoSchema = z.object({
   undecided: z.boolean(),
   ruleIds: z.array(z.string()),
   source: ruleSourceSchema,
+  manual: z.boolean().optional().describe('A veto a crawl cannot judge: listed for the evaluator, it does not hold the verdict'),
+  hint: z.string().optional().describe('What the evaluator looks at'),
 });
 
 export const deductionSchema = z.object({
@@ -67,12 +69,15 @@ export const deductionSchema = z.object({
   cap: z.number(),
   uncapped: z.number(),
   findings: z.number().int().min(0),
+  review: z.number().int().min(0).optional().describe('Findings that need review (manual checks, unreadable columns): the points are not yet known'),
+  hint: z.string().optional().describe('What the evaluator looks at, for an item a crawl cannot judge'),
 });
 
 export const packSchema = z.object({
   packId: z.string(),
   packTitle: localText,
   inForce: z.boolean().describe('Whether the pack applied on the audit date; packs not in force count nowhere'),
+  appliedOutsideValidity: z.object({ validFrom: isoDate, validTo: isoDate.optional() }).optional().describe('Set when the pack was out of force and applied anyway (--apply-expired): recurring duties only'),
   verdict,
   vetoes: z.array(vetoSchema),
   score: z.object({ max: z.number(), passMark: z.number(), total: z.number(), deductions: z.array(deductionSchema) }).optional(),

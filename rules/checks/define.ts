@@ -32,6 +32,8 @@ export interface CheckDefinition<S extends z.ZodType = z.ZodType> {
   id: string;
   /** Checks about a column need `column:` on the rule. */
   needsColumn: boolean;
+  /** The check reads the column's newest detail page (`ItemObservation.detail`): the crawler keeps it for such columns. */
+  needsDetail?: boolean;
   options: S;
   /** Message templates with `{{name}}` placeholders, Chinese and English. */
   messages: Record<string, LocalText>;

@@ -1,4 +1,5 @@
 import type { CheckDefinition } from './define.ts';
+import annualReportFormat from './annual-report-format.ts';
 import columnEmpty from './column-empty.ts';
 import columnPresence from './column-presence.ts';
 import columnRecency from './column-recency.ts';
@@ -10,9 +11,15 @@ import periodicObligation from './periodic-obligation.ts';
 import publicationLag from './publication-lag.ts';
 import siteAvailability from './site-availability.ts';
 import siteIdentity from './site-identity.ts';
+import websiteAnnualReport from './website-annual-report.ts';
 import yearlyDeadline from './yearly-deadline.ts';
+
+/** Column classes whose newest detail page a rule of these packs reads (the crawler keeps that page's content). */
+export function detailColumnClasses(packs: readonly { rules: readonly { check: string; column?: string }[] }[]): Set<string> {
+  return new Set(packs.flatMap((p) => p.rules.filter((r) => r.column && CHECKS[r.check]?.needsDetail).map((r) => r.column!)));
+}
 
 /** Every check type a pack may name, by id (file name == check id). */
 export const CHECKS: Record<string, CheckDefinition> = Object.fromEntries(
-  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck].map((c) => [c.id, c as CheckDefinition]),
+  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck, websiteAnnualReport, annualReportFormat].map((c) => [c.id, c as CheckDefinition]),
 );

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { daysBetween, isoDate, parseIso } from '../dates/days.ts';
+import { reportedPeriod } from '../dates/periods.ts';
 import type { ItemObservation } from '../model/snapshot.ts';
 import { defineCheck } from './define.ts';
-import { COLUMN_UNREADABLE, itemEvidence, matchesTitle, unreadable, unreadableReason } from './evidence.ts';
+import { COLUMN_UNREADABLE, itemEvidence, unreadable, unreadableReason } from './evidence.ts';
+import { titleMatches, titlePattern } from './title-pattern.ts';
 
 /** A yearly document about the previous year is published by a fixed date (年报 by 1月31日). */
 export default defineCheck({
@@ -11,7 +13,7 @@ export default defineCheck({
   options: z.strictObject({
     /** `MM-DD` in the year after the one reported on. */
     deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a deadline as MM-DD'),
-    titleIncludes: z.array(z.string().min(1)).default([]),
+    ...titlePattern,
     warnBeforeDays: z.number().int().min(0).default(0),
   }),
   messages: {
@@ -28,11 +30,13 @@ export default defineCheck({
     const broken = columns.find(unreadable);
     if (broken) return report({ outcome: 'needs-review', messageId: 'unreadable', column: broken, data: { column: broken.name, reason: unreadableReason(broken) } });
 
-    const items = columns.flatMap((c) => c.items).filter((i) => matchesTitle(i, options.titleIncludes));
+    const items = columns.flatMap((c) => c.items).filter((i) => titleMatches(i.title, options));
     const column = columns[0];
     const thisYear = parseIso(now).year;
     const [mm, dd] = options.deadline.split('-').map(Number);
-    const reportFor = (year: number): ItemObservation | undefined => items.find((i) => i.title.includes(String(year)));
+    // The year a report is about: the one its title names, else the year before it was published (a 年报 is about last year).
+    const yearOf = (i: ItemObservation) => reportedPeriod(i.title, i.date, 'yearly', 'previous-period')?.start.slice(0, 4);
+    const reportFor = (year: number): ItemObservation | undefined => items.find((i) => yearOf(i) === String(year));
 
     const year = thisYear - 1;
     const deadline = isoDate(thisYear, mm, dd);

@@ -11,8 +11,12 @@ export interface EvaluateOptions {
   /** The audit date; never read from the clock here. */
   now: IsoDate;
   calendar?: WorkCalendar;
-  /** Evaluate packs outside their validity (e.g. a 2017 plan's recurring duties applied today). */
-  ignoreValidity?: boolean;
+  /**
+   * Packs (by id) applied outside their validity: a past plan's recurring duties used as today's standard. One-off
+   * duties (2016年底前 …, `once: true`) stay not-applicable, and the result marks the pack `appliedOutsideValidity`.
+   * The CLI's `--apply-expired`, the sites file's `ignoreValidity` and the extension's setting all land here.
+   */
+  applyExpired?: readonly string[];
   checks?: Record<string, CheckDefinition>;
 }
 
@@ -40,12 +44,15 @@ function makeFinding(pack: LoadedPack, rule: RuleDef, messages: Record<string, L
   };
 }
 
-function evaluateRule(pack: LoadedPack, rule: RuleDef, snapshot: SiteSnapshot, opts: Required<Omit<EvaluateOptions, 'ignoreValidity'>> & { ignoreValidity: boolean }): Finding[] {
+type RuleOptions = Required<Omit<EvaluateOptions, 'applyExpired'>> & { outsideValidity: boolean };
+
+function evaluateRule(pack: LoadedPack, rule: RuleDef, snapshot: SiteSnapshot, opts: RuleOptions): Finding[] {
   const engineFinding = (messageId: string, data: Record<string, DataValue>, outcome: Finding['outcome'] = 'not-applicable') =>
     [makeFinding(pack, rule, ENGINE_MESSAGES, { outcome, messageId, data })];
   const kind = snapshot.site.kind;
   if (kind && rule.appliesTo && !rule.appliesTo.includes(kind)) return engineFinding('site-kind', { kind });
-  if (!opts.ignoreValidity && !inWindow(opts.now, rule.validFrom, rule.validTo)) return engineFinding('rule-not-in-force', { now: opts.now });
+  if (opts.outsideValidity && rule.once) return engineFinding('one-off-expired', { now: opts.now });
+  if (!opts.outsideValidity && !inWindow(opts.now, rule.validFrom, rule.validTo)) return engineFinding('rule-not-in-force', { now: opts.now });
 
   const check = opts.checks[rule.check];
   const findings: Finding[] = [];
@@ -65,9 +72,12 @@ function evaluateRule(pack: LoadedPack, rule: RuleDef, snapshot: SiteSnapshot, o
 
 /** Runs every rule of one pack over a snapshot, then derives the pack's vetoes, score and verdict. */
 export function evaluatePack(pack: LoadedPack, snapshot: SiteSnapshot, options: EvaluateOptions): PackResult {
-  const opts = { calendar: officialCalendar, checks: CHECKS, ignoreValidity: false, ...options };
+  const { applyExpired = [], ...rest } = options;
+  const valid = inWindow(rest.now, pack.validFrom, pack.validTo);
+  const outsideValidity = !valid && applyExpired.includes(pack.id);
+  const opts: RuleOptions = { calendar: officialCalendar, checks: CHECKS, ...rest, outsideValidity };
   const kind = snapshot.site.kind;
-  const inForce = opts.ignoreValidity || inWindow(opts.now, pack.validFrom, pack.validTo);
+  const inForce = valid || outsideValidity;
   const applies = !kind || pack.appliesTo.includes(kind);
   let findings: Finding[];
   if (!inForce) {
@@ -78,7 +88,11 @@ export function evaluatePack(pack: LoadedPack, snapshot: SiteSnapshot, options: 
     findings = pack.rules.flatMap((rule) => evaluateRule(pack, rule, snapshot, opts));
   }
   const { verdict, vetoes, score } = packVerdict(pack, findings);
-  return { packId: pack.id, packTitle: pack.title, inForce: inForce && applies, verdict: inForce && applies ? verdict : 'pass', vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
+  return {
+    packId: pack.id, packTitle: pack.title, inForce: inForce && applies,
+    ...(outsideValidity ? { appliedOutsideValidity: { validFrom: pack.validFrom, ...(pack.validTo ? { validTo: pack.validTo } : {}) } } : {}),
+    verdict: inForce && applies ? verdict : 'pass', vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings),
+  };
 }
 
 /** Evaluates all packs for one site and combines their verdicts (any 不合格 → 不合格; else any 待复核 → 待复核). */

@@ -16,15 +16,22 @@ const UNDECIDED: Outcome[] = ['needs-review', 'error'];
  */
 export function packVerdict(pack: LoadedPack, findings: Finding[]): { verdict: Verdict; vetoes: VetoResult[]; score?: PackResult['score'] } {
   const byRule = (ids: string[], outcomes: Outcome[]) => findings.filter((f) => ids.includes(f.ruleId) && outcomes.includes(f.outcome)).length;
-  const vetoDefs = [
+  const vetoDefs: (Omit<VetoResult, 'count' | 'triggered' | 'undecided' | 'ruleIds'> & { rules: string[] })[] = [
     ...pack.rules.filter((r) => r.severity === 'veto').map((r) => ({ id: r.id, title: r.title, rules: [r.id], atLeast: 1, source: r.source })),
     ...pack.verdict.vetoes,
   ];
+  // Items only an evaluator can judge (manual checks) are listed with what to look at; they never hold the verdict.
+  const manualCheck = new Set(pack.rules.filter((r) => r.check === 'manual-check').map((r) => r.id));
+  const isManual = (ids: string[]) => ids.every((id) => manualCheck.has(id));
   const vetoes: VetoResult[] = vetoDefs.map((v) => {
     const count = byRule(v.rules, ['fail']);
     const open = byRule(v.rules, UNDECIDED);
     const triggered = count >= v.atLeast;
-    return { id: v.id, title: v.title, count, atLeast: v.atLeast, triggered, undecided: !triggered && count + open >= v.atLeast, ruleIds: v.rules, source: v.source };
+    const manual = isManual(v.rules);
+    return {
+      id: v.id, title: v.title, count, atLeast: v.atLeast, triggered, undecided: !manual && !triggered && count + open >= v.atLeast, ruleIds: v.rules, source: v.source,
+      ...(manual ? { manual } : {}), ...(v.hint ? { hint: v.hint } : {}),
+    };
   });
 
   let score: PackResult['score'];
@@ -32,8 +39,9 @@ export function packVerdict(pack: LoadedPack, findings: Finding[]): { verdict: V
   if (scoring) {
     const deductions: DeductionResult[] = scoring.items.map((item) => {
       const n = byRule(item.rules, ['fail']);
+      const review = byRule(item.rules, UNDECIDED);
       const uncapped = n * item.points;
-      return { id: item.id, title: item.title, findings: n, uncapped, cap: item.cap, points: Math.min(uncapped, item.cap) };
+      return { id: item.id, title: item.title, findings: n, uncapped, cap: item.cap, points: Math.min(uncapped, item.cap), ...(review ? { review } : {}), ...(item.hint ? { hint: item.hint } : {}) };
     });
     const total = Math.max(0, scoring.max - deductions.reduce((s, d) => s + d.points, 0));
     score = { max: scoring.max, passMark: scoring.passMark, total, deductions };

@@ -51,6 +51,12 @@ export interface Finding {
   dueDate?: IsoDate;
 }
 
+/** How every report marks a pack applied outside its validity. */
+export function outsideValidityText(v: NonNullable<PackResult['appliedOutsideValidity']>): LocalText {
+  const span = `${v.validFrom} 至 ${v.validTo ?? '—'}`;
+  return { zh: `有效期外适用（有效期 ${span}，仅评周期性义务）`, en: `Applied outside its validity (${v.validFrom} to ${v.validTo ?? '—'}; recurring duties only)` };
+}
+
 export type Verdict = 'pass' | 'fail' | 'needs-review';
 export const VERDICT_TEXT: Record<Verdict, LocalText> = {
   pass: { zh: '合格', en: 'Pass' },
@@ -69,6 +75,10 @@ export interface VetoResult {
   undecided: boolean;
   ruleIds: string[];
   source: RuleSource;
+  /** A veto a crawl cannot judge (all its rules are manual checks): listed for the evaluator, it does not hold the verdict. */
+  manual?: boolean;
+  /** What to look at. */
+  hint?: string;
 }
 
 export interface DeductionResult {
@@ -79,13 +89,19 @@ export interface DeductionResult {
   /** Points before the cap. */
   uncapped: number;
   findings: number;
+  /** Findings of the item's rules that need review (a manual check, an unreadable column): its points are not yet known. */
+  review?: number;
+  /** What to look at, for an item a crawl cannot judge. */
+  hint?: string;
 }
 
 export interface PackResult {
   packId: string;
   packTitle: LocalText;
-  /** Whether the pack was in force on the audit date. */
+  /** Whether the pack was in force on the audit date (or applied outside its validity on request). */
   inForce: boolean;
+  /** Set when the pack was out of force on the audit date and applied anyway (`--apply-expired`): its recurring duties only. */
+  appliedOutsideValidity?: { validFrom: IsoDate; validTo?: IsoDate };
   verdict: Verdict;
   vetoes: VetoResult[];
   score?: { max: number; passMark: number; total: number; deductions: DeductionResult[] };

@@ -24,8 +24,16 @@ export interface ItemObservation {
   dateConfidence?: DateConfidence;
   /** 成文日期 from a detail page's metadata table, when read. */
   formedDate?: IsoDate;
+  /** The detail page's text and tables, when read (the newest item of a column): for checks on a document's content. */
+  detail?: DetailContent;
   /** Where on the page the item sits, as a CSS path. */
   cssPath?: string;
+}
+
+/** A detail page reduced to plain data: its collapsed text, and each table as rows of cell texts. */
+export interface DetailContent {
+  text: string;
+  tables: string[][][];
 }
 
 export interface ColumnObservation {

@@ -80,6 +80,8 @@ export const ruleDef = z.strictObject({
   appliesTo: z.array(siteKind).optional(),
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
+  /** A one-off duty with its own deadline (2016年底前建成…): not re-applied when a past plan is applied outside its validity. */
+  once: z.boolean().optional(),
   source: ruleSource,
 });
 
@@ -89,6 +91,8 @@ export const vetoDef = z.strictObject({
   rules: z.array(kebabId).min(1),
   atLeast: z.number().int().positive(),
   source: ruleSource,
+  /** What the evaluator looks at, for an item a crawl cannot judge (its rules are manual checks). */
+  hint: z.string().optional(),
 });
 
 export const scoringItem = z.strictObject({
@@ -99,6 +103,8 @@ export const scoringItem = z.strictObject({
   points: z.number().positive(),
   /** Deductions within one item never exceed this. */
   cap: z.number().positive(),
+  /** What the evaluator looks at, for an item a crawl cannot judge (its rules are manual checks). */
+  hint: z.string().optional(),
 });
 
 export const packDef = z.strictObject({

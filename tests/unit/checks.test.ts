@@ -72,7 +72,7 @@ tester.run(periodicObligation, {
       snapshot: { columns: [dibao([['2025年12月城乡低保对象人数及资金支出情况', '2026-01-06'], ['2025年11月城乡低保对象人数及资金支出情况', '2025-12-04']])] },
     },
     {
-      name: 'daily air quality up to yesterday', column: 'environment', now: '2026-01-15', options: { frequency: 'daily' },
+      name: 'daily air quality up to yesterday', column: 'environment', now: '2026-01-15', options: { frequency: 'daily', titleIncludes: ['空气质量预报'] },
       snapshot: { columns: [columnOf('environment', '生态环境', itemsDated(['2026-01-14', '2026-01-13'], '空气质量预报'))] },
     },
   ],
@@ -85,17 +85,18 @@ tester.run(periodicObligation, {
     },
     {
       name: 'published after the deadline is late', column: 'social-assistance', now: '2026-01-20',
-      options: { frequency: 'monthly', dueWithin: { amount: 3, unit: 'workdays' }, titleIncludes: ['低保'] },
+      options: { frequency: 'monthly', dueWithin: { amount: 3, unit: 'workdays' }, untitled: 'previous-period', titleIncludes: ['低保'] },
       snapshot: { columns: [dibao([['城乡低保对象人数及资金支出情况', '2026-01-12']])] },
       findings: [{ outcome: 'fail', messageId: 'late', data: { date: '2026-01-12' } }],
     },
     {
-      name: 'quarterly 救助 figures due soon warn', column: 'social-assistance', now: '2025-12-25',
-      options: { frequency: 'quarterly', warnBeforeDays: 10 },
-      snapshot: { columns: [dibao([['2025年第三季度临时救助情况', '2025-09-20']])] },
-      findings: [{ outcome: 'warn', messageId: 'due-soon', dueDate: '2025-12-31' }],
+      // No number in the plan: the fourth quarter's report may come until the first quarter ends.
+      name: 'quarterly 救助 figures due soon warn', column: 'social-assistance', now: '2026-03-25',
+      options: { frequency: 'quarterly', warnBeforeDays: 10, titleIncludes: ['救助'] },
+      snapshot: { columns: [dibao([['2025年第三季度临时救助情况', '2025-10-20']])] },
+      findings: [{ outcome: 'warn', messageId: 'due-soon', dueDate: '2026-03-31', data: { period: '2025年第4季度' } }],
     },
-    { name: 'no column needs review', column: 'environment', options: { frequency: 'daily' }, snapshot: { columns: [] }, findings: [{ outcome: 'needs-review', messageId: 'no-column' }] },
+    { name: 'no column needs review', column: 'environment', options: { frequency: 'daily', titleIncludes: ['空气质量预报'] }, snapshot: { columns: [] }, findings: [{ outcome: 'needs-review', messageId: 'no-column' }] },
   ],
 });
 
@@ -103,13 +104,13 @@ const reports = (titles: [string, string][]) => columnOf('annual-report', '政�
 
 tester.run(yearlyDeadline, {
   valid: [
-    { name: '2025 report published by 01-31', column: 'annual-report', now: '2026-02-10', options: { deadline: '01-31' }, snapshot: { columns: [reports([['青山县2025年政府信息公开工作年度报告', '2026-01-20']])] } },
-    { name: 'before the deadline the previous report suffices', column: 'annual-report', now: '2026-01-05', options: { deadline: '01-31' }, snapshot: { columns: [reports([['青山县2024年政府信息公开工作年度报告', '2025-01-22']])] } },
+    { name: '2025 report published by 01-31', column: 'annual-report', now: '2026-02-10', options: { deadline: '01-31', titleIncludes: ['年度报告'] }, snapshot: { columns: [reports([['青山县2025年政府信息公开工作年度报告', '2026-01-20']])] } },
+    { name: 'before the deadline the previous report suffices', column: 'annual-report', now: '2026-01-05', options: { deadline: '01-31', titleIncludes: ['年度报告'] }, snapshot: { columns: [reports([['青山县2024年政府信息公开工作年度报告', '2025-01-22']])] } },
   ],
   invalid: [
-    { name: 'missing after 01-31 fails', column: 'annual-report', now: '2026-02-10', options: { deadline: '01-31' }, snapshot: { columns: [reports([['青山县2024年政府信息公开工作年度报告', '2025-01-22']])] }, findings: [{ outcome: 'fail', messageId: 'missing', data: { year: 2025 } }] },
-    { name: 'published in March is late', column: 'annual-report', now: '2026-04-10', options: { deadline: '01-31' }, snapshot: { columns: [reports([['青山县2025年政府信息公开工作年度报告', '2026-03-02']])] }, findings: [{ outcome: 'fail', messageId: 'late' }] },
-    { name: 'near the deadline warns', column: 'annual-report', now: '2026-01-20', options: { deadline: '01-31', warnBeforeDays: 30 }, snapshot: { columns: [reports([['青山县2024年政府信息公开工作年度报告', '2025-01-22']])] }, findings: [{ outcome: 'warn', messageId: 'due-soon', dueDate: '2026-01-31' }] },
+    { name: 'missing after 01-31 fails', column: 'annual-report', now: '2026-02-10', options: { deadline: '01-31', titleIncludes: ['年度报告'] }, snapshot: { columns: [reports([['青山县2024年政府信息公开工作年度报告', '2025-01-22']])] }, findings: [{ outcome: 'fail', messageId: 'missing', data: { year: 2025 } }] },
+    { name: 'published in March is late', column: 'annual-report', now: '2026-04-10', options: { deadline: '01-31', titleIncludes: ['年度报告'] }, snapshot: { columns: [reports([['青山县2025年政府信息公开工作年度报告', '2026-03-02']])] }, findings: [{ outcome: 'fail', messageId: 'late' }] },
+    { name: 'near the deadline warns', column: 'annual-report', now: '2026-01-20', options: { deadline: '01-31', warnBeforeDays: 30, titleIncludes: ['年度报告'] }, snapshot: { columns: [reports([['青山县2024年政府信息公开工作年度报告', '2025-01-22']])] }, findings: [{ outcome: 'warn', messageId: 'due-soon', dueDate: '2026-01-31' }] },
   ],
 });
 

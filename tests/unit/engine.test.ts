@@ -12,7 +12,7 @@ const fresh = (d = '2026-01-14') => [d, '2026-01-13', '2026-01-12', '2026-01-11'
 
 function healthySnapshot() {
   return snapshotOf({
-    home: { url: 'http://127.0.0.1/', status: 'ok', items: itemsDated(fresh(), '要闻'), footerText: '网站标识码3601230001 赣ICP备05001234号 赣公网安备 36012302000123号 党政机关' },
+    home: { url: 'http://127.0.0.1/', status: 'ok', items: itemsDated(fresh(), '要闻'), footerText: '我为政府网站找错 网站标识码3601230001 赣ICP备05001234号 赣公网安备 36012302000123号 党政机关' },
     columns: [
       columnOf('news', '政务动态', itemsDated(['2026-01-14'])),
       columnOf('notice', '通知公告', itemsDated(['2025-12-01'])),

@@ -63,7 +63,8 @@ describe('invalid packs give file, line, path and what was expected', () => {
     const [p] = problemsOf(national.replace('kind: national', 'kind: national\nweight: 3'));
     expect(p.message).toContain('unknown key "weight"');
     const [q] = problemsOf(national.replace('validFrom: 2019-04-18', 'validFrom: 18/04/2019'));
-    expect(q).toMatchObject({ path: 'validFrom', line: 8 });
+    const validFromLine = national.split('\n').findIndex((l) => l.startsWith('validFrom:')) + 1;
+    expect(q).toMatchObject({ path: 'validFrom', line: validFromLine });
   });
   it('an unknown column class', () => {
     const [p] = problemsOf(national.replace('column: news\n', 'column: newz\n'));
