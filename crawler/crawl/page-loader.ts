@@ -1,4 +1,4 @@
-import type { Fetcher } from '../fetch/index.ts';
+import { undecodableReason, type Fetcher } from '../fetch/index.ts';
 import type { BrowserRenderer } from '../render/browser.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
 
@@ -45,6 +45,12 @@ export class PageLoader {
     if (cached && !cached.rendered) return cached;
     if (!this.budgetLeft()) return undefined;
     const r = await this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs });
+    // A page cut at the size limit (an endless body, a gzip bomb) or one no encoding reads is not the page: it is
+    // kept out of every judgement (a missing column on half a home page is not a missing column) and not journaled.
+    const unusable: JournalEntry['error'] = r.error ? undefined
+      : r.truncated ? { kind: 'truncated', message: `页面超过大小上限被截断，未按完整页面评判 / page cut at the size limit (${r.bytes} bytes read); not judged as whole` }
+      : r.ok ? mapReason('undecodable', undecodableReason(r.text)) : undefined;
+    if (unusable) return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: false, error: unusable, elapsedMs: r.elapsedMs, text: '', charset: r.charset, ...(r.truncated ? { truncated: true } : {}) });
     return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
   }
 
@@ -62,6 +68,10 @@ export class PageLoader {
       return this.record({ url: key, finalUrl: url, status: 0, ok: false, error: { kind: 'render', message: (e as Error).message.split('\n')[0] }, elapsedMs: 0, text: '', rendered: true });
     }
   }
+}
+
+function mapReason(kind: string, message: string | undefined): JournalEntry['error'] {
+  return message ? { kind, message: `无法解码页面文字 / ${message}` } : undefined;
 }
 
 /** Why a page could not be judged, in words for the report. */

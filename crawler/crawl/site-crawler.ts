@@ -11,6 +11,8 @@ import { checkLinks, probeSoft404, type Answer } from './check-links.ts';
 import { HUB_CLASSES, matchLinks, mergeCandidates, type ColumnCandidate, type PageLink } from './discover.ts';
 import { failureReason, PageLoader } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
+import { isolatePage } from './isolate-page.ts';
+import { candidateBase } from './column-observation.ts';
 
 export interface SiteCrawlContext {
   fetcher: Fetcher;
@@ -21,6 +23,8 @@ export interface SiteCrawlContext {
   /** ISO timestamp of capture (the clock lives here, in the crawler, never in rules/). */
   capturedAt: string;
   onPage?: (e: JournalEntry) => void;
+  /** How a fetched page becomes a tree; a test hands in one that throws, as a hostile page can make it. */
+  parsePage?: typeof pageFromHtml;
 }
 
 export interface SiteCrawlStats {
@@ -85,8 +89,19 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     };
   }
   const availability = await sampleAvailability(ctx.fetcher, site, homeEntry);
-  const homeDoc = pageFromHtml(homeEntry.text, homeEntry.finalUrl);
-  const homeLinks: PageLink[] = extractLinks(homeDoc);
+  const parse = ctx.parsePage ?? pageFromHtml;
+  const home = await isolatePage(ctx.journal, `home ${site.url}`, () => {
+    const doc = parse(homeEntry.text, homeEntry.finalUrl);
+    return { links: extractLinks(doc) as PageLink[], items: extractHomeItems(doc, { notAfter: ctx.now }), footerText: extractFooterText(doc), meta: extractMeta(doc) };
+  });
+  if (!home.ok) {
+    // The home page could not be handled: nothing on the site can be judged from it.
+    return {
+      snapshot: { site: info, capturedAt: ctx.capturedAt, home: { url: homeEntry.finalUrl, status: 'needs-review', statusReason: home.reason, items: [] }, columns: [], links: [], availability, discoveryComplete: false },
+      stats: stats(),
+    };
+  }
+  const homeLinks: PageLink[] = home.value.links;
   const linksFrom = new Map<string, PageLink & { fromUrl: string }>();
   const noteLinks = (links: PageLink[], fromUrl: string) => {
     for (const l of links) if (isAllowed(l.url) && !linksFrom.has(l.url)) linksFrom.set(l.url, { ...l, fromUrl });
@@ -103,7 +118,9 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     for (const hub of frontier.filter((c) => HUB_CLASSES.has(c.classId))) {
       const page = await loader.load(hub.url);
       if (!page?.ok) continue;
-      const links = extractLinks(pageFromHtml(page.text, page.finalUrl));
+      const read = await isolatePage(ctx.journal, `hub ${hub.url}`, () => extractLinks(parse(page.text, page.finalUrl)));
+      if (!read.ok) continue; // the hub then stays an ordinary candidate, read (and judged) as a column below
+      const links = read.value;
       noteLinks(links, page.finalUrl);
       const found = matchLinks(links, ctx.classes, isAllowed, hub.name);
       hubChildren.set(hub.url, found.length);
@@ -121,10 +138,17 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
       columns.push({ classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: hubChildren.get(c.url)!, pagesRead: 1 });
       continue;
     }
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
-    columns.push(obs);
-    const page = ctx.journal.get(c.url);
-    if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
+    const read = await isolatePage(ctx.journal, `column ${c.url}`, async () => {
+      const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
+      const page = ctx.journal.get(c.url);
+      return { obs, links: page?.ok ? extractLinks(parse(page.text, page.finalUrl)) : [], fromUrl: page?.finalUrl ?? c.url };
+    });
+    if (!read.ok) {
+      columns.push({ ...candidateBase(c), status: 'needs-review', statusReason: read.reason, items: [], itemCount: 0, pagesRead: 0 });
+      continue;
+    }
+    columns.push(read.value.obs);
+    noteLinks(read.value.links, read.value.fromUrl);
   }
 
   const known = new Map<string, Answer>();
@@ -140,9 +164,9 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     home: {
       url: homeEntry.finalUrl,
       status: 'ok',
-      items: extractHomeItems(homeDoc, { notAfter: ctx.now }),
-      footerText: extractFooterText(homeDoc),
-      meta: extractMeta(homeDoc),
+      items: home.value.items,
+      footerText: home.value.footerText,
+      meta: home.value.meta,
     },
     columns,
     links,

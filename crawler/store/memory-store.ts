@@ -5,6 +5,7 @@ export class MemoryStore implements AuditStore {
   private runs = new Map<string, RunRecord>();
   private sites = new Map<string, StoredSite>();
   private journals = new Map<string, Map<string, JournalEntry>>();
+  private unfinished = new Map<string, Set<string>>();
 
   async createRun(run: Omit<RunRecord, 'done' | 'status'>): Promise<RunRecord> {
     const record: RunRecord = { ...run, status: 'running', done: [] };
@@ -39,9 +40,16 @@ export class MemoryStore implements AuditStore {
     const key = `${runId}/${siteId}`;
     const entries = this.journals.get(key) ?? new Map<string, JournalEntry>();
     this.journals.set(key, entries);
+    const unfinished = this.unfinished.get(key) ?? new Set<string>();
+    this.unfinished.set(key, unfinished);
+    // What was unfinished when this journal was opened: a page whose handling never ended in an earlier attempt.
+    const crashed = new Set(unfinished);
     return {
       get: (url) => entries.get(url),
       append: async (e) => void entries.set(e.url, e),
+      crashedBefore: (k) => crashed.has(k),
+      processing: async (k) => void unfinished.add(k),
+      processed: async (k) => void unfinished.delete(k),
       get size() {
         return entries.size;
       },

@@ -47,6 +47,8 @@ export interface JournalEntry {
   text: string;
   rendered?: boolean;
   charset?: string;
+  /** The body was cut at the size limit: the page is not whole and is never judged as if it were. */
+  truncated?: boolean;
 }
 
 /** Storage behind one interface: lowdb files by default, memory in tests. */
@@ -67,5 +69,10 @@ export interface AuditStore {
 export interface PageJournal {
   get(url: string): JournalEntry | undefined;
   append(entry: JournalEntry): Promise<void>;
+  /** Handling `key` began in an earlier process and never ended: it stopped that process. */
+  crashedBefore(key: string): boolean;
+  /** Marks the start and the end of handling a page, so a crash in between is known on resume. */
+  processing(key: string): Promise<void>;
+  processed(key: string): Promise<void>;
   readonly size: number;
 }

@@ -1,0 +1,23 @@
+import type { PageJournal } from '../store/types.ts';
+
+export type Isolated<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Handles one page so that whatever it does stays with it: a throw becomes that page's reason for needs-review,
+ * and a page whose handling stopped the process in an earlier attempt (its `processing` mark has no `processed`)
+ * is not handled again, so a resume cannot crash on the same page forever.
+ */
+export async function isolatePage<T>(journal: PageJournal, key: string, handle: () => T | Promise<T>): Promise<Isolated<T>> {
+  if (journal.crashedBefore(key)) {
+    return { ok: false, reason: 'page-crashed: 上次处理该页面时抓取进程中断，不再处理 / handling this page stopped the crawler in an earlier attempt; not handled again' };
+  }
+  await journal.processing(key);
+  try {
+    return { ok: true, value: await handle() };
+  } catch (e) {
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { ok: false, reason: `page-error: ${text.split('\n')[0]!.slice(0, 300)}` };
+  } finally {
+    await journal.processed(key);
+  }
+}
