@@ -56,6 +56,7 @@ export function toJsonReport(run: RunRecord, sites: StoredSite[]): JsonReport {
       pass: sites.filter((s) => s.result.verdict === 'pass').length,
       fail: sites.filter((s) => s.result.verdict === 'fail').length,
       needsReview: sites.filter((s) => s.result.verdict === 'needs-review').length,
+      notChecked: sites.filter((s) => s.result.verdict === 'not-checked').length,
       notFinished: run.siteIds.filter((id) => !stored.has(id)),
     },
     sites: sites.map((s) => siteReport(s, run.auditDate)),

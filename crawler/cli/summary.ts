@@ -1,15 +1,23 @@
 import { VERDICT_TEXT, type Finding } from '../../rules/model/finding.ts';
 import type { StoredSite } from '../store/types.ts';
+import { safeText } from '../../reports/plain-text.ts';
 
 /** The terminal scorecard: verdict, vetoes, score, and every problem with its evidence. */
 export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): string {
   const { snapshot, result, stats } = site;
   const out: string[] = [];
-  const t = (x: { zh: string; en: string }) => x[lang];
-  out.push(`${snapshot.site.name}  ${snapshot.site.homeUrl}`);
+  // Everything here may carry page text (titles in messages, URLs): no control reaches the terminal.
+  const t = (x: { zh: string; en: string }) => safeText(x[lang]);
+  out.push(`${safeText(snapshot.site.name)}  ${safeText(snapshot.site.homeUrl)}`);
   out.push(`  结论 verdict: ${VERDICT_TEXT[result.verdict].zh} / ${VERDICT_TEXT[result.verdict].en}   （${stats.pages} 页 pages, ${Math.round(stats.elapsedMs / 100) / 10} s）`);
+  if (snapshot.home.status !== 'ok') out.push(`  首页无法读取 home page not read: ${safeText(snapshot.home.statusReason ?? snapshot.home.status)}`);
+  if (result.verdict === 'not-checked') out.push('  未检查：评估日期没有适用于该站点的规则 / not checked: no rule applied on the audit date');
   for (const pack of result.packs.filter((p) => p.inForce)) {
     const score = pack.score ? `  得分 score ${pack.score.total}/${pack.score.max}` : '';
+    if (pack.verdict === 'not-checked') {
+      out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh} / ${VERDICT_TEXT[pack.verdict].en}：无适用规则 / no rule applied`);
+      continue;
+    }
     out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh}${score}`);
     for (const v of pack.vetoes.filter((v) => v.triggered || v.undecided)) {
       out.push(`    ${v.triggered ? '✗ 否决 veto' : '? 待定 undecided'}: ${t(v.title)} (${v.count}/${v.atLeast})`);
@@ -28,5 +36,5 @@ function mark(f: Finding): string {
 
 function evidenceText(f: Finding): string {
   const e = f.evidence[0];
-  return e?.url ? `  <${e.url}>` : '';
+  return e?.url ? `  <${safeText(e.url)}>` : '';
 }

@@ -7,6 +7,8 @@ import { DEFAULTS } from '../fetch/defaults.ts';
 import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
 import type { SiteConfig } from '../sites/schema.ts';
+import { choosePacks } from '../sites/pack-choice.ts';
+import type { LoadedPack } from '../../rules/schema/pack.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
 import { evaluateSnapshot, summarise } from './summarise.ts';
 import { crawlSite, type SiteCrawlContext } from './site-crawler.ts';
@@ -53,13 +55,17 @@ function newRunId(): string {
 export async function runCrawl(o: RunOptions): Promise<RunRecord> {
   const now = o.now ?? localDate(new Date());
   const library = readColumnLibrary();
-  // Packs are resolved before anything is written: a bad pack stops the run with nothing stored.
-  const packsBySite = new Map(o.sites.map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
-  const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
+  // Named packs are resolved before anything is written: a bad pack stops the run with nothing stored.
+  const named = resolveNamedPacks(o.sites, library);
 
   const previous = o.resume ? await o.store.findResumable(o.sitesFile) : undefined;
-  const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id) }));
+  // Sites that name no packs get those in force on the audit date (a resumed run keeps its own date).
+  const choice = o.sites.some((s) => s.packsFrom === 'audit-date') ? choosePacks(previous?.auditDate ?? now, library) : undefined;
+  const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id), ...(choice ? { packChoice: choice } : {}) }));
   const auditDate = run.auditDate;
+  const chosen = choice?.packs.map((p) => resolvePack(p, library)) ?? [];
+  const packsBySite = new Map(o.sites.map((s) => [s.id, s.packsFrom === 'audit-date' ? chosen : named.get(s.id)!]));
+  const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
   const done = new Set(run.done.map((d) => d.siteId));
   let pages = 0;
   let errors = 0;
@@ -125,6 +131,11 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
     done.add(site.id);
     progress({ event: 'site-done', site: site.id, sitesDone: done.size, verdict: result.verdict, ...(crashReason ? { error: crashReason } : {}) });
   }
+}
+
+/** The packs each site names, resolved (and so validated); sites that name none are left to the audit date. */
+export function resolveNamedPacks(sites: SiteConfig[], library = readColumnLibrary()): Map<string, LoadedPack[]> {
+  return new Map(sites.filter((s) => s.packsFrom !== 'audit-date').map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
 }
 
 /** The hosts a site may be fetched from: its own (with its port) and its extra hosts. */

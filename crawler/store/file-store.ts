@@ -1,11 +1,11 @@
-import { constants, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile, writeJsonAtomic } from './atomic-json.ts';
 import { boundedJournalLine, readJournal, type JournalMark } from './journal-lines.ts';
 import { acquireLock } from './lock.ts';
-import { checkRunId, checkSiteId, insideStore } from './store-paths.ts';
+import { checkRunId, checkSiteId, insideStore, StorePathError } from './store-paths.ts';
 import type { AuditStore, JournalEntry, PageJournal, RunRecord, SiteSummary, StoredSite } from './types.ts';
 
 /**
@@ -108,6 +108,7 @@ export class FileStore implements AuditStore {
   async journal(runId: string, siteId: string): Promise<PageJournal> {
     this.writable();
     const file = this.runPath(runId, 'journal', `${checkSiteId(siteId)}.jsonl`);
+    if (existsSync(file) && lstatSync(file).isSymbolicLink()) throw new StorePathError(`journal is a symlink, refused: ${file}`);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const { entries, unfinished } = readJournal(text);
     // O_NOFOLLOW: a symlink planted at the journal's name is refused instead of written through.

@@ -25,6 +25,8 @@ export interface RunRecord {
   auditDate: string;
   sitesFile?: string;
   siteIds: string[];
+  /** The packs chosen by audit date for sites that named none, and why. */
+  packChoice?: { auditDate: string; packs: string[]; reason: { zh: string; en: string } };
   /** Sites whose result is stored; a resumed run skips them. */
   done: SiteSummary[];
 }

@@ -77,8 +77,8 @@ export function evaluatePack(pack: LoadedPack, snapshot: SiteSnapshot, options: 
   } else {
     findings = pack.rules.flatMap((rule) => evaluateRule(pack, rule, snapshot, opts));
   }
-  const { verdict, vetoes, score } = packVerdict(pack, findings);
-  return { packId: pack.id, packTitle: pack.title, inForce: inForce && applies, verdict: inForce && applies ? verdict : 'pass', vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
+  const { verdict, vetoes, score } = packVerdict(pack, findings, { homeRead: snapshot.home.status === 'ok' });
+  return { packId: pack.id, packTitle: pack.title, inForce: inForce && applies, verdict: inForce && applies ? verdict : 'not-checked', vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
 }
 
 /** Evaluates all packs for one site and combines their verdicts (any 不合格 → 不合格; else any 待复核 → 待复核). */

@@ -51,11 +51,13 @@ export interface Finding {
   dueDate?: IsoDate;
 }
 
-export type Verdict = 'pass' | 'fail' | 'needs-review';
+/** `not-checked`: no rule applied (packs not in force on the audit date, or not for this kind of site): never a pass. */
+export type Verdict = 'pass' | 'fail' | 'needs-review' | 'not-checked';
 export const VERDICT_TEXT: Record<Verdict, LocalText> = {
   pass: { zh: '合格', en: 'Pass' },
   fail: { zh: '不合格', en: 'Fail' },
   'needs-review': { zh: '待复核', en: 'Needs review' },
+  'not-checked': { zh: '未检查', en: 'Not checked' },
 };
 
 export interface VetoResult {

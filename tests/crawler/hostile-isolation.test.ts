@@ -248,3 +248,39 @@ describe('a page that crashes the crawler is isolated', () => {
     expect(readdirSync(join(dir, 'runs', 'r1', 'sites'))).toEqual(['hostile.json']);
   });
 });
+
+describe('schedule keeps auditing the healthy sites when one crashes', () => {
+  it('a page nested 4,000 deep: every tick finishes its run and audits both sites', { timeout: 120_000 }, async () => {
+    const { spawn } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const deep = '<div>'.repeat(4000) + '<a href="/tzgg/">通知公告</a>' + '</div>'.repeat(4000);
+    const portal = (body: string) => (_req: IncomingMessage, res: ServerResponse, path: string) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      if (path === '/') return res.end(page(body));
+      if (path === '/tzgg/') return res.end(page(`<h1>通知公告</h1>${dated(4)}`));
+      res.statusCode = 404;
+      res.end(page('页面不存在'));
+    };
+    const healthy = await serve(portal(NAV + dated(3)));
+    const hostile = await serve(portal(deep + dated(3)));
+    const dir = mkdtempSync(join(tmpdir(), 'govaudit-schedule-'));
+    const file = join(dir, 'sites.yaml');
+    const limits = '{ delayMs: 0, availabilitySamples: 1, maxLinks: 0 }';
+    writeFileSync(file, `defaults:\n  packs: [national-2019]\nsites:\n` +
+      `  - { id: hostile, name: 乙县, url: "http://127.0.0.1:${hostile.port}/", kind: county, render: never, allowPrivate: true, limits: ${limits} }\n` +
+      `  - { id: healthy, name: 甲县, url: "http://127.0.0.1:${healthy.port}/", kind: county, render: never, allowPrivate: true, limits: ${limits} }\n`);
+    const data = join(dir, 'data');
+    const exit = await new Promise<number | null>((done) => {
+      const child = spawn('node', ['bin/govaudit.js', 'schedule', file, '--cron', '* * * * * *', '--max-runs', '2', '--data', data, '--quiet', '--format', 'json']);
+      child.on('close', (code) => done(code));
+    });
+    expect(exit).toBe(0);
+    const runsDir = join(data, 'runs');
+    const runs = readdirSync(runsDir).map((id) => JSON.parse(readFileSync(join(runsDir, id, 'run.json'), 'utf8')) as { status: string; done: { siteId: string }[] });
+    expect(runs).toHaveLength(2);
+    for (const r of runs) {
+      expect(r.status).toBe('finished');
+      expect(r.done.map((d) => d.siteId).sort()).toEqual(['healthy', 'hostile']);
+    }
+  });
+});
