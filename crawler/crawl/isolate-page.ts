@@ -7,17 +7,20 @@ export type Isolated<T> = { ok: true; value: T } | { ok: false; reason: string }
  * and a page whose handling stopped the process in an earlier attempt (its `processing` mark has no `processed`)
  * is not handled again, so a resume cannot crash on the same page forever.
  */
-export async function isolatePage<T>(journal: PageJournal, key: string, handle: () => T | Promise<T>): Promise<Isolated<T>> {
+export async function isolatePage<T>(journal: PageJournal, key: string, handle: () => T | Promise<T>, loader?: { processingKey?: string }): Promise<Isolated<T>> {
   if (journal.crashedBefore(key)) {
     return { ok: false, reason: 'page-crashed: 上次处理该页面时抓取进程中断，不再处理 / handling this page stopped the crawler in an earlier attempt; not handled again' };
   }
   await journal.processing(key);
+  // The loader closes the mark while it waits on the network (a kill then is not this page's doing).
+  if (loader) loader.processingKey = key;
   try {
     return { ok: true, value: await handle() };
   } catch (e) {
     const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return { ok: false, reason: `page-error: ${text.split('\n')[0]!.slice(0, 300)}` };
   } finally {
+    if (loader) loader.processingKey = undefined;
     await journal.processed(key);
   }
 }

@@ -12,6 +12,11 @@ export class PageLoader {
   bytes = 0;
   rendered = 0;
   limitHit = false;
+  /**
+   * The page being handled (see isolatePage). Its `processing` mark is closed while this loader waits on the
+   * network, so a kill during a slow fetch is not taken for a page that crashed the crawler.
+   */
+  processingKey?: string;
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -40,13 +45,27 @@ export class PageLoader {
     return entry;
   }
 
+  private async waiting<T>(fn: () => Promise<T>): Promise<T> {
+    const key = this.processingKey;
+    if (key) await this.journal.processed(key);
+    try {
+      return await fn();
+    } finally {
+      if (key) await this.journal.processing(key);
+    }
+  }
+
   async load(url: string): Promise<JournalEntry | undefined> {
     const cached = this.journal.get(url);
     if (cached && !cached.rendered) return cached;
     if (!this.budgetLeft()) return undefined;
+    return this.waiting(() => this.fetchAndRecord(url));
+  }
+
+  private async fetchAndRecord(url: string): Promise<JournalEntry> {
     const r = await this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs });
     // A page cut at the size limit (an endless body, a gzip bomb) or one no encoding reads is not the page: it is
-    // kept out of every judgement (a missing column on half a home page is not a missing column) and not journaled.
+    // kept out of every judgement (a missing column on half a home page is not a missing column), journaled without its text.
     const unusable: JournalEntry['error'] = r.error ? undefined
       : r.truncated ? { kind: 'truncated', message: `页面超过大小上限被截断，未按完整页面评判 / page cut at the size limit (${r.bytes} bytes read); not judged as whole` }
       : r.ok ? mapReason('undecodable', undecodableReason(r.text)) : undefined;
@@ -60,8 +79,12 @@ export class PageLoader {
     const cached = this.journal.get(key);
     if (cached) return cached;
     if (!this.renderer || !this.budgetLeft()) return undefined;
+    return this.waiting(() => this.renderAndRecord(url, key));
+  }
+
+  private async renderAndRecord(url: string, key: string): Promise<JournalEntry> {
     try {
-      const r = await this.renderer.render(url, this.limits.timeoutMs);
+      const r = await this.renderer!.render(url, this.limits.timeoutMs);
       this.rendered++;
       return this.record({ url: key, finalUrl: r.finalUrl, status: r.status, ok: r.status >= 200 && r.status < 400, elapsedMs: r.elapsedMs, text: r.html, rendered: true });
     } catch (e) {

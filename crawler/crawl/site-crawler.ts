@@ -142,7 +142,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
       const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404 });
       const page = ctx.journal.get(c.url);
       return { obs, links: page?.ok ? extractLinks(parse(page.text, page.finalUrl)) : [], fromUrl: page?.finalUrl ?? c.url };
-    });
+    }, loader);
     if (!read.ok) {
       columns.push({ ...candidateBase(c), status: 'needs-review', statusReason: read.reason, items: [], itemCount: 0, pagesRead: 0 });
       continue;

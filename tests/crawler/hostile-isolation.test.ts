@@ -249,6 +249,36 @@ describe('a page that crashes the crawler is isolated', () => {
   });
 });
 
+describe('a kill while waiting on the network is not taken for a crashing page', () => {
+  it('no processing mark is open while a page is being fetched', { timeout: 30_000 }, async () => {
+    const { readJournal } = await import('../../crawler/store/journal-lines.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'govaudit-marks-'));
+    const openDuringFetch: string[][] = [];
+    const s = await serve((_req, res, path) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      const runs = join(dir, 'runs');
+      for (const r of readdirSync(runs)) {
+        const f = join(runs, r, 'journal', 'marks.jsonl');
+        // What a SIGKILL at this moment would leave behind.
+        try {
+          openDuringFetch.push([path, ...readJournal(readFileSync(f, 'utf8')).unfinished]);
+        } catch {
+          // no journal yet
+        }
+      }
+      if (path === '/') return res.end(page(NAV + dated(3)));
+      if (['/tzgg/', '/zwdt/', '/zcwj/'].includes(path) || path.startsWith('/art/')) return res.end(page(`<h1>${path}</h1>${dated(4)}`));
+      res.statusCode = 404;
+      res.end(page('页面不存在'));
+    });
+    const store = new FileStore(dir);
+    await runCrawl({ store, now: TODAY, sites: [site({ id: 'marks', name: '丁县', url: `http://127.0.0.1:${s.port}/`, allowPrivate: true, limits: { delayMs: 0, detailPagesPerColumn: 1 } })] });
+    await store.close();
+    expect(openDuringFetch.filter((p) => p[0] !== '/').length).toBeGreaterThan(3);
+    expect(openDuringFetch.filter((p) => p.length > 1)).toEqual([]);
+  });
+});
+
 describe('schedule keeps auditing the healthy sites when one crashes', () => {
   it('a page nested 4,000 deep: every tick finishes its run and audits both sites', { timeout: 120_000 }, async () => {
     const { spawn } = await import('node:child_process');
