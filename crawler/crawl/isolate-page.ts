@@ -4,12 +4,12 @@ export type Isolated<T> = { ok: true; value: T } | { ok: false; reason: string }
 
 /**
  * Handles one page so that whatever it does stays with it: a throw becomes that page's reason for needs-review,
- * and a page whose handling stopped the process in an earlier attempt (its `processing` mark has no `processed`)
- * is not handled again, so a resume cannot crash on the same page forever.
+ * and a page whose handling stopped the process in the last two attempts (`processing` marks with no `processed`)
+ * is not handled again, so a resume cannot crash on the same page for ever.
  */
 export async function isolatePage<T>(journal: PageJournal, key: string, handle: () => T | Promise<T>, loader?: { processingKey?: string }): Promise<Isolated<T>> {
   if (journal.crashedBefore(key)) {
-    return { ok: false, reason: 'page-crashed: 上次处理该页面时抓取进程中断，不再处理 / handling this page stopped the crawler in an earlier attempt; not handled again' };
+    return { ok: false, reason: 'page-crashed: 处理该页面时抓取进程两次中断，不再处理 / handling this page stopped the crawler in two attempts in a row; not handled again' };
   }
   await journal.processing(key);
   // The loader closes the mark while it waits on the network (a kill then is not this page's doing).

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile, writeJsonAtomic } from './atomic-json.ts';
-import { boundedJournalLine, readJournal, type JournalMark } from './journal-lines.ts';
+import { boundedJournalLine, CRASHES_BEFORE_SKIP, readJournal, type JournalMark } from './journal-lines.ts';
 import { acquireLock } from './lock.ts';
 import { checkRunId, checkSiteId, insideStore, StorePathError } from './store-paths.ts';
 import type { AuditStore, JournalEntry, PageJournal, RunRecord, SiteSummary, StoredSite } from './types.ts';
@@ -130,7 +130,7 @@ export class FileStore implements AuditStore {
         entries.set(entry.url, entry);
         await append(line);
       },
-      crashedBefore: (key) => unfinished.has(key),
+      crashedBefore: (key) => (unfinished.get(key) ?? 0) >= CRASHES_BEFORE_SKIP,
       processing: (key) => mark({ mark: 'processing', key }),
       processed: (key) => mark({ mark: 'processed', key }),
       get size() {

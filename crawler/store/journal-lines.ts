@@ -3,8 +3,9 @@ import type { JournalEntry } from './types.ts';
 /**
  * The journal's line format: one JSON object per line, either a fetched page (JournalEntry) or a processing mark.
  * A `processing` mark is written before a page is handled and a `processed` mark after; a `processing` without
- * its `processed` means handling that page stopped the process (a crash, an out-of-memory kill), so a resume
- * skips it instead of crashing on it again.
+ * its `processed` means the process stopped while handling that page. Once may be an operator's SIGKILL (which
+ * leaves the same trace), so the page is handled again; twice in a row is the page (a native crash, an
+ * out-of-memory abort), and a resume skips it instead of crashing on it for ever.
  */
 export interface JournalMark {
   mark: 'processing' | 'processed';
@@ -14,9 +15,13 @@ export interface JournalMark {
 /** No journal line is longer than this: a page's text is dropped (and the page marked unusable) beyond it. */
 export const MAX_JOURNAL_LINE = 8 * 1024 * 1024;
 
-export function readJournal(text: string): { entries: Map<string, JournalEntry>; unfinished: Set<string> } {
+/** Attempts that stopped while handling a page, in a row, before it is no longer handled. */
+export const CRASHES_BEFORE_SKIP = 2;
+
+export function readJournal(text: string): { entries: Map<string, JournalEntry>; unfinished: Map<string, number> } {
   const entries = new Map<string, JournalEntry>();
-  const unfinished = new Set<string>();
+  // Per page: attempts in a row whose handling never ended.
+  const unfinished = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (!line) continue;
     let parsed: JournalEntry | JournalMark;
@@ -26,7 +31,7 @@ export function readJournal(text: string): { entries: Map<string, JournalEntry>;
       continue; // The last line may be torn by a kill mid-write: that page is simply fetched again.
     }
     if ('mark' in parsed) {
-      if (parsed.mark === 'processing') unfinished.add(parsed.key);
+      if (parsed.mark === 'processing') unfinished.set(parsed.key, (unfinished.get(parsed.key) ?? 0) + 1);
       else unfinished.delete(parsed.key);
     } else if (typeof parsed.url === 'string') entries.set(parsed.url, parsed);
   }

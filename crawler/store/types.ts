@@ -71,7 +71,7 @@ export interface AuditStore {
 export interface PageJournal {
   get(url: string): JournalEntry | undefined;
   append(entry: JournalEntry): Promise<void>;
-  /** Handling `key` began in an earlier process and never ended: it stopped that process. */
+  /** Handling `key` began in the last two attempts and never ended: it stops the process (see journal-lines.ts). */
   crashedBefore(key: string): boolean;
   /** Marks the start and the end of handling a page, so a crash in between is known on resume. */
   processing(key: string): Promise<void>;

@@ -220,14 +220,15 @@ describe('a page that crashes the crawler is isolated', () => {
     expect(stored.snapshot.columns.find((c) => c.name === '政务动态')?.status).toBe('ok');
   });
 
-  it('a resume never replays a page whose handling stopped the process before', { timeout: 30_000 }, async () => {
+  it('a resume never replays a page whose handling stopped the process twice (once may be an operator\'s kill)', { timeout: 30_000 }, async () => {
     const { hostile } = await twoSites();
     const dir = mkdtempSync(join(tmpdir(), 'govaudit-crash-'));
     const first = new FileStore(dir);
-    // What a process that died while handling the home page leaves: the page journaled, its processing begun.
+    // What two processes that died while handling the home page leave: the page journaled, its processing begun twice.
     await first.createRun({ id: 'r1', startedAt: '2026-11-23T00:00:00Z', auditDate: TODAY, sitesFile: 'sites.yaml', siteIds: ['hostile'] });
     const journal = await first.journal('r1', 'hostile');
     await journal.append({ url: hostile.url, finalUrl: hostile.url, status: 200, ok: true, elapsedMs: 1, text: page(NAV + dated(3)) });
+    await journal.processing(`home ${hostile.url}`);
     await journal.processing(`home ${hostile.url}`);
     await first.close();
 
@@ -247,6 +248,23 @@ describe('a page that crashes the crawler is isolated', () => {
     expect(stored.snapshot.home).toMatchObject({ status: 'needs-review', statusReason: expect.stringMatching(/page-crashed/) });
     expect(readdirSync(join(dir, 'runs', 'r1', 'sites'))).toEqual(['hostile.json']);
   });
+
+  it('a page whose handling stopped the process once (a SIGKILL looks the same) is handled again on resume', { timeout: 30_000 }, async () => {
+    const { hostile } = await twoSites();
+    const dir = mkdtempSync(join(tmpdir(), 'govaudit-kill-'));
+    const first = new FileStore(dir);
+    await first.createRun({ id: 'r1', startedAt: '2026-11-23T00:00:00Z', auditDate: TODAY, sitesFile: 'sites.yaml', siteIds: ['hostile'] });
+    const journal = await first.journal('r1', 'hostile');
+    await journal.append({ url: hostile.url, finalUrl: hostile.url, status: 200, ok: true, elapsedMs: 1, text: page(NAV + dated(3)) });
+    await journal.processing(`home ${hostile.url}`);
+    await first.close();
+    const store = new FileStore(dir);
+    const run = await runCrawl({ store, now: TODAY, sites: [hostile], sitesFile: 'sites.yaml', resume: true });
+    await store.close();
+    const stored = JSON.parse(readFileSync(join(dir, 'runs', run.id, 'sites', 'hostile.json'), 'utf8'));
+    expect(stored.snapshot.home.status).toBe('ok');
+    expect(stored.snapshot.columns.length).toBeGreaterThan(0);
+  });
 });
 
 describe('a kill while waiting on the network is not taken for a crashing page', () => {
@@ -261,7 +279,7 @@ describe('a kill while waiting on the network is not taken for a crashing page',
         const f = join(runs, r, 'journal', 'marks.jsonl');
         // What a SIGKILL at this moment would leave behind.
         try {
-          openDuringFetch.push([path, ...readJournal(readFileSync(f, 'utf8')).unfinished]);
+          openDuringFetch.push([path, ...readJournal(readFileSync(f, 'utf8')).unfinished.keys()]);
         } catch {
           // no journal yet
         }
