@@ -50,7 +50,7 @@ export function toJsonReport(run: RunRecord, sites: StoredSite[]): JsonReport {
     schema: REPORT_SCHEMA_ID,
     schemaVersion: REPORT_SCHEMA_VERSION,
     generator: 'govaudit',
-    run: defined({ id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, auditDate: run.auditDate, sitesFile: run.sitesFile, siteIds: run.siteIds }),
+    run: defined({ id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, auditDate: run.auditDate, sitesFile: run.sitesFile, siteIds: run.siteIds, packChoice: run.packChoice }),
     summary: {
       sites: sites.length,
       pass: sites.filter((s) => s.result.verdict === 'pass').length,

@@ -144,7 +144,10 @@ export function registerCrawlCommands(program: Command): void {
           return;
         }
         if (o.json) console.log(JSON.stringify(siteId ? sites[0] : { run, sites }, null, 2));
-        else for (const s of sites) console.log(formatSiteSummary(s!, o.lang) + '\n');
+        else {
+          if (run.packChoice) console.log(`规则包 packs: ${run.packChoice.packs.join(', ')}  ${run.packChoice.reason[o.lang]}\n`);
+          for (const s of sites) console.log(formatSiteSummary(s!, o.lang) + '\n');
+        }
       });
     });
 }

@@ -132,6 +132,8 @@ export const reportSchema = z.object({
     status: z.enum(['running', 'finished', 'interrupted']),
     auditDate: isoDate,
     sitesFile: z.string().optional(),
+    packChoice: z.object({ auditDate: z.string(), packs: z.array(z.string()), reason: z.object({ zh: z.string(), en: z.string() }) }).optional()
+      .describe('For sites that named no packs: the packs chosen by the audit date, and why'),
     siteIds: z.array(z.string()),
   }),
   summary: z.object({

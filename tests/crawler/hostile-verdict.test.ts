@@ -9,6 +9,8 @@ import { siteEntry, type SiteConfig } from '../../crawler/sites/schema.ts';
 import { MemoryStore } from '../../crawler/store/memory-store.ts';
 import type { StoredSite } from '../../crawler/store/types.ts';
 import { csvCell } from '../../reports/csv.ts';
+import { toJsonReport } from '../../reports/json.ts';
+import { renderRunReport } from '../../reports/html/multi-site.ts';
 
 /**
  * 合格 must mean something was checked and met: no pass (and no score) when no rule applied or the home page could
@@ -79,6 +81,9 @@ describe('default packs follow the audit date', () => {
     expect(run.packChoice!.reason.en).toContain('national-2015 (2015-03-24 ~ 2019-04-17)');
     expect(stored.result.packs.map((p) => p.packId)).toEqual(['national-2015']);
     expect(stored.result.packs[0]!.inForce).toBe(true);
+    // The reports say it too.
+    expect(toJsonReport(run, [stored]).run.packChoice?.packs).toEqual(['national-2015']);
+    expect(renderRunReport({ run, sites: [stored] })).toContain('2015-03-24 ~ 2019-04-17');
   });
 
   it('after it, the 2019 indicators and the 2019 regulation', { timeout: 30_000 }, async () => {
