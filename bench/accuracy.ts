@@ -150,7 +150,7 @@ export async function runFixture(dir: string, truth: Truth, renderer: BrowserRen
     // Crawler defaults except the politeness delay and availability samples, which only cost time on 127.0.0.1.
     limits: { delayMs: 0, availabilitySamples: 1 },
   });
-  const fetcher = new Fetcher({ perHostConcurrency: site.limits.perHostConcurrency, defaultDelayMs: 0, allowPrivate: true, allowedHosts: ['127.0.0.1'] });
+  const fetcher = new Fetcher({ perHostConcurrency: site.limits.perHostConcurrency, defaultDelayMs: 0, allowPrivate: true, allowedHosts: [new URL(server.url).host] });
   const journal = await new MemoryStore().journal('bench', truth.name);
   const started = performance.now();
   try {

@@ -1,5 +1,6 @@
 import type { RunRecord, StoredSite } from '../crawler/store/types.ts';
 import type { Outcome } from '../rules/model/finding.ts';
+import { stripInvisible } from './html/escape.ts';
 import { ageDays, liveFindings, OUTCOME_RANK, OUTCOME_TEXT, siteScore } from './model.ts';
 
 /**
@@ -26,7 +27,8 @@ export function neutraliseFormula(s: string): string {
 /** RFC 4180: quote when the cell holds a comma, quote, CR or LF; double the quotes inside. */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const s = typeof value === 'number' ? String(value) : neutraliseFormula(value);
+  // Controls (ESC, BEL) and bidi overrides from page text never reach a spreadsheet or a terminal `cat`.
+  const s = typeof value === 'number' ? String(value) : neutraliseFormula(stripInvisible(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

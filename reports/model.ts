@@ -26,7 +26,7 @@ export const SEVERITY_TEXT: Record<Severity, LocalText> = {
 
 /** Display order: problems first. */
 export const OUTCOME_RANK: Record<Outcome, number> = { fail: 0, warn: 1, 'needs-review': 2, error: 3, pass: 4, 'not-applicable': 5 };
-export const VERDICT_RANK: Record<Verdict, number> = { pass: 0, 'needs-review': 1, fail: 2 };
+export const VERDICT_RANK: Record<Verdict, number> = { pass: 0, 'not-checked': 1, 'needs-review': 2, fail: 3 };
 
 /** Packs that were in force and applied to the site: the only ones that count. */
 export function livePacks(result: SiteResult): PackResult[] {

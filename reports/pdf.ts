@@ -38,6 +38,7 @@ function reasonsOf(site: StoredSite): string {
   const parts = triggeredVetoes(site.result).map((v) => `${text(v.title.zh)}（${v.count}项，达到${v.atLeast}项即否决）`);
   for (const p of belowPassMark(site.result)) parts.push(`得分${p.score!.total}分，低于${p.score!.passMark}分及格线`);
   if (site.result.verdict === 'needs-review' && !parts.length) parts.push('部分否决项待人工复核');
+  if (site.result.verdict === 'not-checked') parts.push('评估日期无适用规则，未检查');
   return parts.join('；') || '—';
 }
 

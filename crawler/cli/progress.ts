@@ -1,5 +1,6 @@
 import type { RunProgress } from '../crawl/run.ts';
 import { VERDICT_TEXT } from '../../rules/model/finding.ts';
+import { safeText } from '../../reports/plain-text.ts';
 
 /**
  * Progress on long crawls: one redrawn status line on a terminal, plain log lines otherwise (CI, cron, pipes).
@@ -28,5 +29,6 @@ export function progressReporter(opts: { quiet?: boolean; tty?: boolean } = {}):
     if (p.event === 'site-start') console.error(`开始 start ${p.site}`);
     if (p.event === 'site-skipped') console.error(`跳过（已完成）skip (done) ${p.site}`);
     if (p.event === 'site-done') console.error(`完成 done ${p.site}: ${p.verdict ? VERDICT_TEXT[p.verdict].zh : ''} (${p.sitesDone}/${p.sitesTotal}, pages ${p.pages}, errors ${p.errors})`);
+    if (p.event === 'site-done' && p.error) console.error(`  出错，记为待复核 / failed, stored as needs review: ${safeText(p.error)}`);
   };
 }

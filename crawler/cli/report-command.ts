@@ -2,7 +2,8 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { writeReports } from '../../reports/write.ts';
 import { EXIT } from './exit-codes.ts';
-import { dataDir, parseFormats, withStore } from './options.ts';
+import { dataDir, formatsOption, parseFormats, withReadStore } from './options.ts';
+import { safeText } from '../../reports/plain-text.ts';
 
 interface ReportCliOptions {
   format: string;
@@ -20,7 +21,7 @@ export function registerReportCommand(program: Command): void {
   program
     .command('report <run>')
     .description('为已存储的检查批次生成报告（批次 id 或 latest）/ write reports for a stored run (run id or "latest")')
-    .option('--format <list>', '报告格式 / formats: html,json,csv,xlsx,pdf', 'html,json')
+    .option('--format <list>', '报告格式 / formats: html,json,csv,xlsx,pdf', formatsOption, 'html,json')
     .option('--out <dir>', '报告目录 / output directory (default <data>/reports/<run>)')
     .option('--data <dir>', '数据目录 / data directory (default ./govaudit-data or $GOVAUDIT_DATA)')
     .action(async (ref: string, o: ReportCliOptions) => {
@@ -33,7 +34,7 @@ export function registerReportCommand(program: Command): void {
         return;
       }
       const dir = dataDir(o.data);
-      await withStore(dir, async (store) => {
+      await withReadStore(dir, async (store) => {
         let runId = ref;
         if (ref === 'latest') {
           const runs = await store.listRuns();
@@ -52,7 +53,7 @@ export function registerReportCommand(program: Command): void {
             found = undefined;
           }
           if (!found) {
-            console.error(`✗ 未找到批次 / no such run: ${ref} (in ${dir})`);
+            console.error(`✗ 未找到批次 / no such run: ${safeText(ref)} (in ${dir})`);
             process.exitCode = EXIT.badInput;
             return;
           }

@@ -3,22 +3,23 @@ import type { Command } from 'commander';
 import { loadSitesFile } from '../sites/load.ts';
 import { crawlAndReport } from './crawl-commands.ts';
 import { EXIT } from './exit-codes.ts';
-import { dataDir, withStore } from './options.ts';
+import { dataDir, formatsOption, wholeNumberOption, withStore } from './options.ts';
+import { resolveNamedPacks } from '../crawl/run.ts';
 
 export function registerScheduleCommand(program: Command): void {
   program
     .command('schedule <sites.yaml>')
     .description('按 cron 计划定时抓取；上一次未完成时跳过本次 / crawl on a cron schedule, skipping a tick while the last run is still going')
     .requiredOption('--cron <expr>', 'cron 表达式 / cron expression, e.g. "0 2 * * *"')
-    .option('--max-runs <n>', '运行若干次后退出 / exit after N runs')
+    .option('--max-runs <n>', '运行若干次后退出 / exit after N runs', wholeNumberOption(1, 1_000_000))
     .option('--data <dir>', '数据目录 / data directory')
-    .option('--format <list>', '报告格式 / report formats', 'html,json')
+    .option('--format <list>', '报告格式 / report formats', formatsOption, 'html,json')
     .option('--quiet', 'no progress output')
     .option('--queue <redis-url>', '经 Redis 队列分发给 worker 进程 / crawl through `govaudit worker` processes on this Redis')
     .action(async (file: string, o: { cron: string; maxRuns?: string; data?: string; format: string; quiet?: boolean; queue?: string }) => {
-      const sites = loadSitesFile(file); // a bad sites file fails now, not at 2 a.m.
+      const sites = loadSitesFile(file); // a bad sites file (or pack) fails now, not at 2 a.m.
+      resolveNamedPacks(sites);
       const maxRuns = o.maxRuns === undefined ? Infinity : Number(o.maxRuns);
-      if (!(maxRuns > 0)) throw new Error(`--max-runs: expected a positive whole number, got ${o.maxRuns}`);
       let job: Cron;
       try {
         job = new Cron(o.cron, { protect: (j) => console.error(`跳过：上一次运行尚未结束 / skipped: the last run is still going (${j.currentRun()?.toISOString()})`), paused: true });

@@ -1,6 +1,7 @@
 import { outsideValidityText, VERDICT_TEXT, type Finding } from '../../rules/model/finding.ts';
 import type { SavedCopySource } from '../../rules/model/snapshot.ts';
 import type { StoredSite } from '../store/types.ts';
+import { safeText } from '../../reports/plain-text.ts';
 
 /** The one line saying an audit ran on a saved copy, and of when (and how that date is known). */
 export function savedCopyLine(source: SavedCopySource | undefined): string | undefined {
@@ -14,14 +15,21 @@ export function savedCopyLine(source: SavedCopySource | undefined): string | und
 export function formatSiteSummary(site: StoredSite, lang: 'zh' | 'en' = 'zh'): string {
   const { snapshot, result, stats } = site;
   const out: string[] = [];
-  const t = (x: { zh: string; en: string }) => x[lang];
-  out.push(`${snapshot.site.name}  ${snapshot.site.homeUrl}`);
+  // Everything here may carry page text (titles in messages, URLs): no control reaches the terminal.
+  const t = (x: { zh: string; en: string }) => safeText(x[lang]);
+  out.push(`${safeText(snapshot.site.name)}  ${safeText(snapshot.site.homeUrl)}`);
   const source = savedCopyLine(snapshot.source);
-  if (source) out.push(`  ${source}`);
-  if (snapshot.incompleteReason) out.push(`  ？ 未完成 incomplete: ${snapshot.incompleteReason}`);
+  if (source) out.push(`  ${safeText(source)}`);
+  if (snapshot.incompleteReason) out.push(`  ？ 未完成 incomplete: ${safeText(snapshot.incompleteReason)}`);
   out.push(`  结论 verdict: ${VERDICT_TEXT[result.verdict].zh} / ${VERDICT_TEXT[result.verdict].en}   （${stats.pages} 页 pages, ${Math.round(stats.elapsedMs / 100) / 10} s）`);
+  if (snapshot.home.status !== 'ok') out.push(`  首页无法读取 home page not read: ${safeText(snapshot.home.statusReason ?? snapshot.home.status)}`);
+  if (result.verdict === 'not-checked') out.push('  未检查：评估日期没有适用于该站点的规则 / not checked: no rule applied on the audit date');
   for (const pack of result.packs.filter((p) => p.inForce)) {
     const score = pack.score ? `  得分 score ${pack.score.total}/${pack.score.max}` : '';
+    if (pack.verdict === 'not-checked') {
+      out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh} / ${VERDICT_TEXT[pack.verdict].en}：无适用规则 / no rule applied`);
+      continue;
+    }
     const outside = pack.appliedOutsideValidity ? `  ⚠ ${outsideValidityText(pack.appliedOutsideValidity).zh}` : '';
     out.push(`  [${pack.packId}] ${VERDICT_TEXT[pack.verdict].zh}${score}${outside}`);
     for (const v of pack.vetoes.filter((v) => v.triggered || v.undecided)) {
@@ -41,5 +49,5 @@ function mark(f: Finding): string {
 
 function evidenceText(f: Finding): string {
   const e = f.evidence[0];
-  return e?.url ? `  <${e.url}>` : '';
+  return e?.url ? `  <${safeText(e.url)}>` : '';
 }

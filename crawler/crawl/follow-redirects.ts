@@ -1,6 +1,5 @@
 import { findPageRedirect, type PageRedirect } from '../../rules/discover/page-redirect.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
-import { pageFromHtml } from '../page/from-html.ts';
 import type { JournalEntry } from '../store/types.ts';
 import type { PageLoader } from './page-loader.ts';
 
@@ -30,7 +29,7 @@ export async function loadFollowingRedirects(loader: PageLoader, url: string, is
   const seen = new Set([url]);
   let entry = await loader.load(url);
   if (!entry?.ok) return { ok: false, entry, redirects };
-  let doc = pageFromHtml(entry.text, entry.finalUrl);
+  let doc = loader.parse(entry.text, entry.finalUrl);
   seen.add(entry.finalUrl);
   for (;;) {
     const next = findPageRedirect(doc);
@@ -46,7 +45,7 @@ export async function loadFollowingRedirects(loader: PageLoader, url: string, is
     if (!hop?.ok) return { ok: false, entry: hop, redirects };
     entry = hop;
     seen.add(hop.finalUrl);
-    doc = pageFromHtml(hop.text, hop.finalUrl);
+    doc = loader.parse(hop.text, hop.finalUrl);
   }
 }
 

@@ -1,6 +1,8 @@
-import type { Fetcher } from '../fetch/index.ts';
+import { undecodableReason, type Fetcher } from '../fetch/index.ts';
+import { pageFromHtml } from '../page/from-html.ts';
 import type { RenderResult } from '../render/browser.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
+import { currentPageKey } from './isolate-page.ts';
 
 /** What the loader needs of a fetcher: one fetch at a time (the site's, or one bound to the site's time budget). */
 export type PageFetcher = Pick<Fetcher, 'fetch'>;
@@ -17,6 +19,9 @@ export interface SiteBudget {
   reason: string;
 }
 
+/** Fetched HTML → page tree; tests swap in one that throws, to show a page that throws stays with its page. */
+export type ParsePage = typeof pageFromHtml;
+
 /**
  * Loads pages for one site through the journal: a page fetched before a kill is read back, not fetched again.
  * Counts pages against the site's limit; past it, loads are refused rather than silently skipped.
@@ -27,6 +32,8 @@ export class PageLoader {
   bytes = 0;
   rendered = 0;
   limitHit = false;
+  /** Set once the site's time budget refused a load. */
+  budgetHit = false;
 
   constructor(
     private readonly fetcher: PageFetcher,
@@ -35,10 +42,9 @@ export class PageLoader {
     private readonly limits: { maxPages: number; timeoutMs: number },
     private readonly onPage?: (e: JournalEntry) => void,
     private readonly budget?: SiteBudget,
+    /** How every page of the site is parsed. */
+    readonly parse: ParsePage = pageFromHtml,
   ) {}
-
-  /** Set once the site's time budget refused a load. */
-  budgetHit = false;
 
   private timeLeft(): number {
     return this.budget ? this.budget.deadline - performance.now() : Infinity;
@@ -78,55 +84,28 @@ export class PageLoader {
     return entry;
   }
 
-  async load(url: string): Promise<JournalEntry | undefined> {
-    const cached = this.journal.get(url);
-    if (cached && !cached.rendered) return cached;
-    const late = this.outOfTime(url);
-    if (late) return late;
-    // Two columns may reach the same page (a shared detail, a pager) at once: it is fetched once.
-    const loading = this.loading.get(url);
-    if (loading) return loading;
-    if (!this.budgetLeft()) return undefined;
-    this.reserved++;
-    const p = this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs }).then((r) => {
-      this.reserved--;
-      return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
-    }, (e: unknown) => {
-      this.reserved--;
-      throw e;
-    });
-    this.loading.set(url, p);
+  /**
+   * Network or browser work for the page being handled (isolatePage): its `processing` mark is closed meanwhile, so
+   * a kill during a slow fetch is not taken for a page that crashed the crawler. The key travels with the async
+   * context, so columns read a few at once each close and reopen their own mark.
+   */
+  private async waiting<T>(fn: () => Promise<T>): Promise<T> {
+    const key = currentPageKey();
+    if (key) await this.journal.processed(key);
     try {
-      return await p;
+      return await fn();
     } finally {
-      this.loading.delete(url);
+      if (key) await this.journal.processing(key);
     }
   }
 
-  /** The page as a browser draws it (lists filled by JavaScript). */
-  async render(url: string): Promise<JournalEntry | undefined> {
-    const key = `${url}#rendered`;
-    const cached = this.journal.get(key);
-    if (cached) return cached;
-    const late = this.outOfTime(key);
-    if (late) return late;
+  /** Runs a load once per key at a time (two columns may reach one page, a shared detail or pager, at once). */
+  private async once(key: string, work: () => Promise<JournalEntry>): Promise<JournalEntry | undefined> {
     const loading = this.loading.get(key);
     if (loading) return loading;
-    if (!this.renderer || !this.budgetLeft()) return undefined;
+    if (!this.budgetLeft()) return undefined;
     this.reserved++;
-    const renderer = this.renderer;
-    const p = (async () => {
-      let entry: JournalEntry;
-      try {
-        const r = await renderer.render(url, Math.min(this.limits.timeoutMs, this.timeLeft()));
-        this.rendered++;
-        entry = { url: key, finalUrl: r.finalUrl, status: r.status, ok: r.status >= 200 && r.status < 400, elapsedMs: r.elapsedMs, text: r.html, rendered: true };
-      } catch (e) {
-        entry = { url: key, finalUrl: url, status: 0, ok: false, error: { kind: 'render', message: (e as Error).message.split('\n')[0]! }, elapsedMs: 0, text: '', rendered: true };
-      }
-      this.reserved--;
-      return this.record(entry);
-    })();
+    const p = this.waiting(work).finally(() => this.reserved--);
     this.loading.set(key, p);
     try {
       return await p;
@@ -134,6 +113,46 @@ export class PageLoader {
       this.loading.delete(key);
     }
   }
+
+  async load(url: string): Promise<JournalEntry | undefined> {
+    const cached = this.journal.get(url);
+    if (cached && !cached.rendered) return cached;
+    return this.outOfTime(url) ?? this.once(url, () => this.fetchAndRecord(url));
+  }
+
+  private async fetchAndRecord(url: string): Promise<JournalEntry> {
+    const r = await this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs });
+    // A page cut at the size limit (an endless body, a gzip bomb) or one no encoding reads is not the page: it is
+    // kept out of every judgement (a missing column on half a home page is not a missing column), journaled without its text.
+    const unusable: JournalEntry['error'] = r.error ? undefined
+      : r.truncated ? { kind: 'truncated', message: `页面超过大小上限被截断，未按完整页面评判 / page cut at the size limit (${r.bytes} bytes read); not judged as whole` }
+      : r.ok ? mapReason('undecodable', undecodableReason(r.text)) : undefined;
+    if (unusable) return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: false, error: unusable, elapsedMs: r.elapsedMs, text: '', charset: r.charset, ...(r.truncated ? { truncated: true } : {}) });
+    return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
+  }
+
+  /** The page as a browser draws it (lists filled by JavaScript). */
+  async render(url: string): Promise<JournalEntry | undefined> {
+    const key = `${url}#rendered`;
+    const cached = this.journal.get(key);
+    if (cached) return cached;
+    if (!this.renderer) return undefined;
+    return this.outOfTime(key) ?? this.once(key, () => this.renderAndRecord(url, key));
+  }
+
+  private async renderAndRecord(url: string, key: string): Promise<JournalEntry> {
+    try {
+      const r = await this.renderer!.render(url, Math.min(this.limits.timeoutMs, this.timeLeft()));
+      this.rendered++;
+      return this.record({ url: key, finalUrl: r.finalUrl, status: r.status, ok: r.status >= 200 && r.status < 400, elapsedMs: r.elapsedMs, text: r.html, rendered: true });
+    } catch (e) {
+      return this.record({ url: key, finalUrl: url, status: 0, ok: false, error: { kind: 'render', message: (e as Error).message.split('\n')[0]! }, elapsedMs: 0, text: '', rendered: true });
+    }
+  }
+}
+
+function mapReason(kind: string, message: string | undefined): JournalEntry['error'] {
+  return message ? { kind, message: `无法解码页面文字 / ${message}` } : undefined;
 }
 
 /** Why a page could not be judged, in words for the report. */

@@ -1,15 +1,18 @@
 import PQueue from 'p-queue';
 import type { SiteResult } from '../../rules/model/finding.ts';
-import type { IsoDate } from '../../rules/model/snapshot.ts';
+import type { IsoDate, SiteSnapshot } from '../../rules/model/snapshot.ts';
 import { localDate } from '../../rules/dates/days.ts';
 import { detailColumnClasses } from '../../rules/checks/index.ts';
-import { Fetcher } from '../fetch/index.ts';
+import { Fetcher, HostSchedule } from '../fetch/index.ts';
+import { DEFAULTS } from '../fetch/defaults.ts';
 import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
 import type { SiteConfig } from '../sites/schema.ts';
+import { choosePacks } from '../sites/pack-choice.ts';
+import type { LoadedPack } from '../../rules/schema/pack.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
 import { evaluateSnapshot, summarise } from './summarise.ts';
-import { crawlSite } from './site-crawler.ts';
+import { crawlSite, type SiteCrawlContext } from './site-crawler.ts';
 
 export interface RunProgress {
   event: 'run-start' | 'site-start' | 'page' | 'site-done' | 'site-skipped' | 'run-done';
@@ -21,6 +24,8 @@ export interface RunProgress {
   errors: number;
   verdict?: SiteResult['verdict'];
   resumed?: boolean;
+  /** Why a site's crawl ended early (it is stored as needs-review). */
+  error?: string;
 }
 
 export interface RunOptions {
@@ -35,6 +40,8 @@ export interface RunOptions {
   siteConcurrency?: number;
   onProgress?: (p: RunProgress) => void;
   renderer?: BrowserRenderer;
+  /** How pages are parsed; tests hand in one that throws to show a crashing page is isolated. */
+  parsePage?: SiteCrawlContext['parsePage'];
 }
 
 export function newRunId(): string {
@@ -49,27 +56,30 @@ export function newRunId(): string {
 export async function runCrawl(o: RunOptions): Promise<RunRecord> {
   const now = o.now ?? localDate(new Date());
   const library = readColumnLibrary();
-  // Packs are resolved before anything is written: a bad pack stops the run with nothing stored.
-  const packsBySite = new Map(o.sites.map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
-  const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
-  const detailClasses = detailColumnClasses([...packsBySite.values()].flat());
+  // Named packs are resolved before anything is written: a bad pack stops the run with nothing stored.
+  const named = resolveNamedPacks(o.sites, library);
 
   const previous = o.resume ? await o.store.findResumable(o.sitesFile) : undefined;
-  const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id) }));
+  // Sites that name no packs get those in force on the audit date (a resumed run keeps its own date).
+  const choice = o.sites.some((s) => s.packsFrom === 'audit-date') ? choosePacks(previous?.auditDate ?? now, library) : undefined;
+  const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id), ...(choice ? { packChoice: choice } : {}) }));
   const auditDate = run.auditDate;
+  const chosen = choice?.packs.map((p) => resolvePack(p, library)) ?? [];
+  const packsBySite = new Map(o.sites.map((s) => [s.id, s.packsFrom === 'audit-date' ? chosen : named.get(s.id)!]));
+  const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
+  const detailClasses = detailColumnClasses([...packsBySite.values()].flat());
   const done = new Set(run.done.map((d) => d.siteId));
   let pages = 0;
   let errors = 0;
   const progress = (p: Omit<RunProgress, 'runId' | 'sitesTotal' | 'pages' | 'errors'>) => o.onProgress?.({ runId: run.id, sitesTotal: o.sites.length, pages, errors, ...p });
   progress({ event: 'run-start', sitesDone: done.size, resumed: !!previous });
 
-  const allowPrivate = o.sites.some((s) => s.allowPrivate);
-  const fetcher = new Fetcher({
-    perHostConcurrency: Math.max(...o.sites.map((s) => s.limits.perHostConcurrency)),
-    defaultDelayMs: Math.min(...o.sites.map((s) => s.limits.delayMs)),
-    allowPrivate,
-    allowedHosts: o.sites.flatMap((s) => [new URL(s.url).host, ...s.extraHosts].map((h) => h.replace(/:\d+$/, ''))),
-  });
+  // One schedule for the whole run, so a host shared by two sites sees one polite crawler (the stricter of their
+  // settings); each site gets its own Fetcher on it, so its guard (hosts, ports, private addresses) is its own.
+  const schedule = new HostSchedule({ perHostConcurrency: DEFAULTS.perHostConcurrency, globalConcurrency: DEFAULTS.globalConcurrency, defaultDelayMs: DEFAULTS.defaultDelayMs });
+  for (const site of o.sites) {
+    for (const host of siteHosts(site)) schedule.limitHost(host, { perHostConcurrency: site.limits.perHostConcurrency, delayMs: site.limits.delayMs });
+  }
   const renderer = o.renderer ?? new BrowserRenderer();
   const queue = new PQueue({ concurrency: o.siteConcurrency ?? 2 });
   const failures: string[] = [];
@@ -82,10 +92,11 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
       queue.add(() => crawlOne(site).catch((e: Error) => void failures.push(`${site.id}: ${e.message}`)));
     }
     await queue.onIdle();
-    // A site that crashed leaves the run resumable rather than finished with a hole in it.
+    // Only a site whose result could not even be stored leaves the run resumable; a site that threw while being
+    // crawled is stored as needs-review (crawlOne), so one bad site cannot hold every later run back.
     await o.store.finishRun(run.id, failures.length ? 'interrupted' : 'finished');
   } finally {
-    await fetcher.close();
+    await schedule.idle();
     if (!o.renderer) await renderer.close();
   }
   if (failures.length) throw new Error(`站点抓取出错，可用 --resume 继续 / site crawl failed, rerun with --resume:\n${failures.join('\n')}`);
@@ -95,17 +106,55 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
   async function crawlOne(site: SiteConfig): Promise<void> {
     progress({ event: 'site-start', site: site.id, sitesDone: done.size });
     const journal = await o.store.journal(run.id, site.id);
-    const { snapshot, stats } = await crawlSite(site, {
-      fetcher, renderer, journal, classes, detailClasses, now: auditDate, capturedAt: new Date().toISOString(),
-      onPage: (e) => {
-        pages++;
-        if (!e.ok) errors++;
-        progress({ event: 'page', site: site.id, sitesDone: done.size });
-      },
-    });
+    const fetcher = new Fetcher({ allowedHosts: siteHosts(site), allowPrivate: site.allowPrivate }, { schedule });
+    const capturedAt = new Date().toISOString();
+    const started = performance.now();
+    let crawled: Awaited<ReturnType<typeof crawlSite>>;
+    let crashReason: string | undefined;
+    try {
+      crawled = await crawlSite(site, {
+        fetcher, renderer, journal, classes, detailClasses, now: auditDate, capturedAt, ...(o.parsePage ? { parsePage: o.parsePage } : {}),
+        onPage: (e) => {
+          pages++;
+          if (!e.ok) errors++;
+          progress({ event: 'page', site: site.id, sitesDone: done.size });
+        },
+      });
+    } catch (e) {
+      // Isolated: the site is judged needs-review with the reason, and the other sites go on.
+      crashReason = `crawl-error: ${firstLine(e)}`;
+      crawled = { snapshot: crashedSnapshot(site, capturedAt, crashReason), stats: { pages: 0, errors: 1, bytes: 0, rendered: 0, elapsedMs: Math.round(performance.now() - started) } };
+    } finally {
+      await fetcher.close();
+    }
+    const { snapshot, stats } = crawled;
     const result = evaluateSnapshot(packsBySite.get(site.id)!, snapshot, auditDate, site.ignoreValidity);
     await o.store.saveSite({ runId: run.id, snapshot, result, stats }, summarise(snapshot, result));
     done.add(site.id);
-    progress({ event: 'site-done', site: site.id, sitesDone: done.size, verdict: result.verdict });
+    progress({ event: 'site-done', site: site.id, sitesDone: done.size, verdict: result.verdict, ...(crashReason ? { error: crashReason } : {}) });
   }
+}
+
+/** The packs each site names, resolved (and so validated); sites that name none are left to the audit date. */
+export function resolveNamedPacks(sites: SiteConfig[], library = readColumnLibrary()): Map<string, LoadedPack[]> {
+  return new Map(sites.filter((s) => s.packsFrom !== 'audit-date').map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
+}
+
+/** The hosts a site may be fetched from: its own (with its port) and its extra hosts. */
+function siteHosts(site: SiteConfig): string[] {
+  return [new URL(site.url).host, ...site.extraHosts];
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 300);
+}
+
+/** What is known of a site whose crawl threw: nothing read, and why. */
+function crashedSnapshot(site: SiteConfig, capturedAt: string, reason: string): SiteSnapshot {
+  return {
+    site: { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'],
+    capturedAt,
+    home: { url: site.url, status: 'needs-review', statusReason: reason, items: [] },
+    columns: [], links: [], availability: [], discoveryComplete: false,
+  };
 }

@@ -15,9 +15,10 @@ import { checkLinks, probeSoft404, type Answer } from './check-links.ts';
 import { HUB_CLASSES, offSiteObservation, type ColumnCandidate, type PageLink } from './discover.ts';
 import { discoverColumns } from './discover-pages.ts';
 import { loadFollowingRedirects } from './follow-redirects.ts';
-import { hubWithoutSubColumns } from './column-observation.ts';
+import { candidateBase, hubWithoutSubColumns } from './column-observation.ts';
 import { failureReason, PageLoader, type PageFetcher } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
+import { isolatePage } from './isolate-page.ts';
 
 export interface SiteCrawlContext {
   /** Not used for a site with a `snapshot`: that site gets its own Fetcher reading the saved folder. */
@@ -31,6 +32,8 @@ export interface SiteCrawlContext {
   /** ISO timestamp of capture (the clock lives here, in the crawler, never in rules/). */
   capturedAt: string;
   onPage?: (e: JournalEntry) => void;
+  /** How a fetched page becomes a tree; a test hands in one that throws, as a hostile page can make it. */
+  parsePage?: typeof pageFromHtml;
 }
 
 export interface SiteCrawlStats {
@@ -126,59 +129,78 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
 async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session?: RenderSession; signal: AbortSignal; deadline: number; budgetReason: string; started: number }): Promise<{ snapshot: SiteSnapshot; stats: SiteCrawlStats }> {
   const started = b.started;
   const fetcher = boundFetcher(ctx.fetcher, b.signal);
-  const loader = new PageLoader(fetcher, ctx.journal, b.session, site.limits, ctx.onPage, { deadline: b.deadline, reason: b.budgetReason });
+  const loader = new PageLoader(fetcher, ctx.journal, b.session, site.limits, ctx.onPage, { deadline: b.deadline, reason: b.budgetReason }, ctx.parsePage);
   const isAllowed = hostAllowed(site);
   const info = { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'];
   const stats = (): SiteCrawlStats => ({ pages: loader.pages, errors: loader.errors, bytes: loader.bytes, rendered: loader.rendered, elapsedMs: Math.round(performance.now() - started) });
 
-  const landedHome = await loadFollowingRedirects(loader, site.url, isAllowed);
-  const homeEntry = landedHome.ok ? landedHome.page.entry : landedHome.entry;
-  if (!landedHome.ok || !homeEntry?.ok) {
-    const reason = homeEntry ? failureReason(homeEntry) : 'page limit reached';
+  // The home page is handled in isolation: a page that throws (or stopped the process twice) is the site's
+  // needs-review reason, never a crash of the run.
+  const homeKey = `home ${site.url}`;
+  const handledHome = await isolatePage(ctx.journal, homeKey, async () => {
+    const landed = await loadFollowingRedirects(loader, site.url, isAllowed);
+    if (!landed.ok) return { landed };
+    const doc = landed.page.doc;
+    return { landed, items: extractHomeItems(doc, { notAfter: ctx.now }), footerText: extractFooterText(doc), meta: extractMeta(doc) };
+  });
+  const landedHome = handledHome.ok ? handledHome.value.landed : undefined;
+  const homeEntry = !landedHome ? ctx.journal.get(site.url) : landedHome.ok ? landedHome.page.entry : landedHome.entry;
+  if (!handledHome.ok || !landedHome?.ok || !homeEntry?.ok) {
+    const reason = !handledHome.ok ? handledHome.reason : homeEntry ? failureReason(homeEntry) : 'page limit reached';
     const availability = homeEntry ? await sampleAvailability(fetcher, site, homeEntry) : [];
+    const status = handledHome.ok && homeEntry?.error?.kind === 'timeout' ? 'unreachable' : 'needs-review';
     return {
-      snapshot: { site: info, capturedAt: ctx.capturedAt, ...(loader.budgetHit ? { incompleteReason: b.budgetReason } : {}), home: { url: site.url, status: homeEntry?.error?.kind === 'timeout' ? 'unreachable' : 'needs-review', statusReason: reason, items: [] }, columns: [], links: [], availability, discoveryComplete: false },
+      snapshot: { site: info, capturedAt: ctx.capturedAt, ...(loader.budgetHit ? { incompleteReason: b.budgetReason } : {}), home: { url: homeEntry?.finalUrl ?? site.url, status, statusReason: reason, items: [] }, columns: [], links: [], availability, discoveryComplete: false },
       stats: stats(),
     };
   }
+  const home = handledHome.value as Required<typeof handledHome.value>;
   const availability = await sampleAvailability(fetcher, site, homeEntry);
-  const homeDoc = landedHome.page.doc;
   const linksFrom = new Map<string, PageLink & { fromUrl: string }>();
   const noteLinks = (links: PageLink[], fromUrl: string) => {
     for (const l of links) if (isAllowed(l.url) && !linksFrom.has(l.url)) linksFrom.set(l.url, { ...l, fromUrl });
   };
 
   // Discovery: overrides first, then the home page's navigation, then landing, hub and column pages' menus.
-  const discovery = await discoverColumns({ loader, home: landedHome.page, classes: ctx.classes, isAllowed, overrides: overrides(site, ctx.classes), now: ctx.now, onLinks: noteLinks });
+  const discovered = await isolatePage(ctx.journal, `discovery ${site.url}`, () =>
+    discoverColumns({ loader, home: landedHome.page, classes: ctx.classes, isAllowed, overrides: overrides(site, ctx.classes), now: ctx.now, onLinks: noteLinks }),
+  );
+  if (!discovered.ok) {
+    return {
+      snapshot: { site: info, capturedAt: ctx.capturedAt, home: { url: homeEntry.finalUrl, status: 'ok', items: home.items, footerText: home.footerText, meta: home.meta }, columns: [], links: [], availability, discoveryComplete: false, incompleteReason: `栏目发现失败 / column discovery failed: ${discovered.reason}` },
+      stats: stats(),
+    };
+  }
+  const discovery = discovered.value;
   const hubChildren = discovery.hubChildren;
 
   // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
   const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
   // Columns are read a few at once (the Fetcher keeps each host polite; the renderer bounds pages in Chromium), and
-  // taken in discovery order afterwards, so the snapshot does not depend on which answered first.
+  // taken in discovery order afterwards, so the snapshot does not depend on which answered first. Each is handled
+  // in isolation: a column page that throws is that column's needs-review reason.
   const toRead = discovery.candidates;
   const subColumnsOf = (c: ColumnCandidate) => (HUB_CLASSES.has(c.classId) ? hubChildren.get(c.url) ?? 0 : 0);
   const observations = await inOrder(toRead, COLUMNS_AT_ONCE, async (c): Promise<ColumnObservation> => {
     if (c.offSite) return offSiteObservation(c);
     // A hub's content is its sub-columns; it is present, and not an empty list.
     if (subColumnsOf(c) > 0) return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: subColumnsOf(c), pagesRead: 1 };
-    const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404, keepDetail: ctx.detailClasses?.has(c.classId) ?? false });
-    return HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs;
+    const read = await isolatePage(ctx.journal, `column ${c.url}`, async () => {
+      const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404, keepDetail: ctx.detailClasses?.has(c.classId) ?? false });
+      const page = ctx.journal.get(c.url);
+      if (page?.ok) noteLinks(extractLinks(loader.parse(page.text, page.finalUrl)), page.finalUrl);
+      return HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs;
+    });
+    return read.ok ? read.value : { ...candidateBase(c), status: 'needs-review', statusReason: read.reason, items: [], itemCount: 0, pagesRead: 0 };
   });
-  const columns: ColumnObservation[] = [];
-  for (const [i, c] of toRead.entries()) {
-    columns.push(observations[i]!);
-    if (c.offSite || subColumnsOf(c) > 0) continue;
-    const page = ctx.journal.get(c.url);
-    if (page?.ok) noteLinks(extractLinks(pageFromHtml(page.text, page.finalUrl)), page.finalUrl);
-  }
+  const columns: ColumnObservation[] = [...observations];
 
   const sampled = await inOrder(b.signal.aborted ? [] : discovery.sampled, COLUMNS_AT_ONCE, (c) =>
-    readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 }),
+    isolatePage(ctx.journal, `column ${c.url}`, () => readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 })),
   );
   // Only a definite answer counts: items, or a page that says it has none. A menu page that is not a list is no
   // required column, so it makes no review work.
-  for (const obs of sampled) if (obs.status === 'ok') columns.push({ ...obs, sampled: true });
+  for (const read of sampled) if (read.ok && read.value.status === 'ok') columns.push({ ...read.value, sampled: true });
 
   const known = new Map<string, Answer>();
   for (const url of linksFrom.keys()) {
@@ -193,9 +215,9 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     home: {
       url: homeEntry.finalUrl,
       status: 'ok',
-      items: extractHomeItems(homeDoc, { notAfter: ctx.now }),
-      footerText: extractFooterText(homeDoc),
-      meta: extractMeta(homeDoc),
+      items: home.items,
+      footerText: home.footerText,
+      meta: home.meta,
     },
     columns,
     links,

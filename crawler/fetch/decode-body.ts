@@ -148,3 +148,14 @@ function latin1(bytes: Uint8Array): string {
   for (const b of bytes) s += String.fromCharCode(b);
   return s;
 }
+
+/**
+ * Why decoded text cannot be trusted, or undefined when it can: when more than 2% of its characters (and at least
+ * 20) are U+FFFD, no encoding fits the bytes, and what the page says (titles, dates) may be garbled.
+ */
+export function undecodableReason(text: string): string | undefined {
+  let bad = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) bad++;
+  if (bad < 20 || bad <= text.length * 0.02) return undefined;
+  return `${bad} of ${text.length} characters could not be decoded in any encoding`;
+}

@@ -34,6 +34,8 @@ type Answer = RequestOutcome & { attempts: number };
 export class Fetcher {
   private readonly o: Required<Omit<FetcherOptions, 'signal' | 'allowedHosts' | 'transport'>> & Pick<FetcherOptions, 'signal' | 'allowedHosts'>;
   private readonly schedule: HostSchedule;
+  /** A schedule handed in is shared with other Fetchers (one per site in a run) and is not this one's to drain. */
+  private readonly ownsSchedule: boolean;
   private readonly guard: HostGuard;
   private readonly robots: RobotsCache;
   private readonly closing = new AbortController();
@@ -41,13 +43,18 @@ export class Fetcher {
   private readonly counters: FetcherStats = { requests: 0, byHost: {}, errors: 0, bytes: 0 };
   private readonly transport: Transport;
 
-  constructor(opts: FetcherOptions = {}) {
+  /**
+   * `shared.schedule`: per-host queues shared with other Fetchers, so that sites with their own guard (allowed
+   * hosts, private addresses) still take turns on a host they share.
+   */
+  constructor(opts: FetcherOptions = {}, shared: { schedule?: HostSchedule } = {}) {
     // Every queued fetch listens on this signal until it ends; hundreds queued at once is normal, not a leak.
     setMaxListeners(0, this.closing.signal);
     const { transport, ...rest } = opts;
     this.transport = transport ?? requestOnce;
     this.o = { ...DEFAULTS, ...withoutUndefined(rest) };
-    this.schedule = new HostSchedule(this.o);
+    this.ownsSchedule = !shared.schedule;
+    this.schedule = shared.schedule ?? new HostSchedule(this.o);
     this.guard = new HostGuard(this.o);
     this.robots = new RobotsCache((robotsUrl) => this.loadRobots(robotsUrl), this.o.userAgent);
   }
@@ -76,7 +83,7 @@ export class Fetcher {
   async close(): Promise<void> {
     this.closing.abort(new Error('fetcher closed'));
     await Promise.allSettled([...this.inFlight]);
-    await this.schedule.idle();
+    if (this.ownsSchedule) await this.schedule.idle();
   }
 
   /** Follows redirects by hand, checking each target as if it were asked for directly. */

@@ -29,6 +29,8 @@ const NOT_YET = Symbol('not-yet');
 export class HostSchedule {
   private readonly global: PQueue;
   private readonly hosts = new Map<string, HostState>();
+  /** Per-host politeness set by the sites that use the host; the stricter setting wins. */
+  private readonly limits = new Map<string, { perHostConcurrency: number; delayMs: number }>();
 
   constructor(private readonly o: ScheduleOptions) {
     this.global = new PQueue({ concurrency: o.globalConcurrency });
@@ -71,6 +73,24 @@ export class HostSchedule {
     );
   }
 
+  /**
+   * One site's politeness for one of its hosts. Two sites sharing a host get the stricter of their settings
+   * (fewer in flight, longer gap): the server sees one crawler, whichever site asked.
+   */
+  limitHost(host: string, limit: { perHostConcurrency: number; delayMs: number }): void {
+    const key = host.toLowerCase();
+    const had = this.limits.get(key);
+    const next = had
+      ? { perHostConcurrency: Math.min(had.perHostConcurrency, limit.perHostConcurrency), delayMs: Math.max(had.delayMs, limit.delayMs) }
+      : { ...limit };
+    this.limits.set(key, next);
+    const state = this.hosts.get(key);
+    if (state) {
+      state.queue.concurrency = Math.min(state.queue.concurrency, next.perHostConcurrency);
+      state.delayMs = Math.max(state.delayMs, next.delayMs);
+    }
+  }
+
   /** Crawl-delay: raises the host's delay, never lowers it. */
   raiseDelay(host: string, ms: number): void {
     const state = this.state(host);
@@ -94,10 +114,12 @@ export class HostSchedule {
   }
 
   private state(host: string): HostState {
-    let state = this.hosts.get(host);
+    const key = host.toLowerCase();
+    let state = this.hosts.get(key);
     if (!state) {
-      state = { queue: new PQueue({ concurrency: this.o.perHostConcurrency }), delayMs: this.o.defaultDelayMs, lastStartAt: -Infinity, lastEndAt: -Infinity, pausedUntil: -Infinity };
-      this.hosts.set(host, state);
+      const limit = this.limits.get(key);
+      state = { queue: new PQueue({ concurrency: limit?.perHostConcurrency ?? this.o.perHostConcurrency }), delayMs: limit?.delayMs ?? this.o.defaultDelayMs, lastStartAt: -Infinity, lastEndAt: -Infinity, pausedUntil: -Infinity };
+      this.hosts.set(key, state);
     }
     return state;
   }

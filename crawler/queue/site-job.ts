@@ -3,6 +3,7 @@ import type { ColumnClass } from '../../rules/schema/pack.ts';
 import { crawlSite, type SiteCrawlStats } from '../crawl/site-crawler.ts';
 import { Fetcher } from '../fetch/index.ts';
 import type { BrowserRenderer } from '../render/browser.ts';
+import { siteHosts } from '../snapshot/index.ts';
 import type { SiteConfig } from '../sites/schema.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 
@@ -36,7 +37,7 @@ export function siteFetcher(site: SiteConfig): Fetcher {
     perHostConcurrency: site.limits.perHostConcurrency,
     defaultDelayMs: site.limits.delayMs,
     allowPrivate: site.allowPrivate,
-    allowedHosts: [new URL(site.url).host, ...site.extraHosts].map((h) => h.replace(/:\d+$/, '')),
+    allowedHosts: siteHosts(site),
   });
 }
 

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { SITE_KINDS } from '../../rules/model/snapshot.ts';
-import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
+import { SITE_ID_PATTERN } from '../store/store-paths.ts';
 
 /** The sites file (YAML): which sites to crawl, with which packs and limits. */
 
-const urlString = z.string().refine((s) => {
+const urlString = z.string().max(2000).refine((s) => {
   try {
-    return ['http:', 'https:'].includes(new URL(s).protocol);
+    const u = new URL(s);
+    // Port 0 is no port: nothing listens there, and some stacks pick a random one.
+    return ['http:', 'https:'].includes(u.protocol) && u.port !== '0' && !/^[a-z]+:\/\/[^/]*:0+(\/|$)/i.test(s);
   } catch {
     return false;
   }
-}, 'an http(s) URL such as http://www.example.gov.cn/');
+}, 'an http(s) URL such as http://www.example.gov.cn/ (port 1-65535)');
 
 const regexString = z.string().refine((s) => {
   try {
@@ -21,22 +23,33 @@ const regexString = z.string().refine((s) => {
   }
 }, 'a valid regular expression');
 
+/**
+ * A limit: a whole number within a range that keeps the crawler working (a timeout past 2^31 ms fires at once in
+ * Node's timers; a delay that large stalls the crawl for ever). Every error names the range.
+ */
+function limit(min: number, max: number, fallback: number) {
+  const expected = `a whole number from ${min} to ${max}`;
+  return z.number({ error: expected }).int(expected).min(min, expected).max(max, expected).default(fallback);
+}
+
 export const crawlLimits = z.strictObject({
   /** Pages fetched per site, all kinds counted. */
-  maxPages: z.number().int().positive().default(400),
+  maxPages: limit(1, 100_000, 400),
   /** List pages read per column (pagination is followed only as far as this). */
-  maxListPages: z.number().int().positive().default(2),
+  maxListPages: limit(1, 100, 2),
   /** Detail pages read per column for publish/成文 dates. */
-  detailPagesPerColumn: z.number().int().min(0).default(2),
+  detailPagesPerColumn: limit(0, 100, 2),
   /** Links checked for dead links. */
-  maxLinks: z.number().int().min(0).default(150),
+  maxLinks: limit(0, 100_000, 150),
   /** Timed visits to the home page for availability. */
-  availabilitySamples: z.number().int().min(1).default(3),
-  timeoutMs: z.number().int().positive().default(15000),
-  perHostConcurrency: z.number().int().min(1).max(8).default(2),
-  delayMs: z.number().int().min(0).default(250),
+  availabilitySamples: limit(1, 50, 3),
+  /** Per request, body included; up to 10 minutes. */
+  timeoutMs: limit(100, 600_000, 15000),
+  perHostConcurrency: limit(1, 8, 2),
+  /** Between request starts on one host; up to 10 minutes. */
+  delayMs: limit(0, 600_000, 250),
   /** Wall-clock time one site may take; past it the site ends needs-review with what was read. Default 10 minutes. */
-  siteBudgetMs: z.number().int().min(1000).max(86_400_000).default(600_000),
+  siteBudgetMs: limit(1000, 86_400_000, 600_000),
 });
 
 export const columnOverride = z.strictObject({
@@ -47,7 +60,8 @@ export const columnOverride = z.strictObject({
 });
 
 export const siteEntry = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a lower-case id (letters, digits, - and _)'),
+  // Ids name files in the store: a strict charset and length keep every path inside it.
+  id: z.string().regex(SITE_ID_PATTERN, 'a lower-case id (letters, digits, - and _), at most 64 characters'),
   name: z.string().min(1),
   url: urlString,
   kind: z.enum(SITE_KINDS as [string, ...string[]]).optional(),
@@ -61,7 +75,7 @@ export const siteEntry = z.strictObject({
   exclude: z.array(regexString).default([]),
   render: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Allow hosts beyond the site's own (e.g. a separate 信息公开 platform). */
-  extraHosts: z.array(z.string().min(1)).default([]),
+  extraHosts: z.array(z.string().regex(/^[a-z0-9.-]+(:([1-9]\d{0,4}))?$/i, 'a host name, optionally with a port: www.example.gov.cn or www.example.gov.cn:8080')).default([]),
   /** Loopback and private addresses are refused unless allowed (the demo portal and tests). */
   allowPrivate: z.boolean().default(false),
   limits: crawlLimits.partial().default({}),
@@ -72,10 +86,11 @@ export const siteEntry = z.strictObject({
 export const sitesFile = z.strictObject({
   defaults: z
     .strictObject({
-      packs: z.array(z.string().min(1)).min(1).default([...DEFAULT_PACK_IDS]),
+      /** Without it (and without a site's own `packs`), the packs in force on the audit date are chosen. */
+      packs: z.array(z.string().min(1)).min(1).optional(),
       limits: crawlLimits.partial().default({}),
     })
-    .default({ packs: [...DEFAULT_PACK_IDS], limits: {} }),
+    .default({ limits: {} }),
   sites: z.array(siteEntry).min(1),
 });
 
@@ -86,5 +101,7 @@ export type SitesFile = z.output<typeof sitesFile>;
 /** A site with defaults applied: what the crawler works from. */
 export interface SiteConfig extends Omit<SiteEntry, 'limits' | 'packs'> {
   packs: string[];
+  /** Where `packs` came from; `audit-date`: nobody named packs, so the run picks those in force on its date. */
+  packsFrom?: 'site' | 'defaults' | 'audit-date';
   limits: CrawlLimits;
 }

@@ -1,3 +1,4 @@
+import { CRASHES_BEFORE_SKIP } from './journal-lines.ts';
 import type { AuditStore, JournalEntry, PageJournal, RunRecord, SiteSummary, StoredSite } from './types.ts';
 
 /** In-memory AuditStore for tests. */
@@ -5,6 +6,7 @@ export class MemoryStore implements AuditStore {
   private runs = new Map<string, RunRecord>();
   private sites = new Map<string, StoredSite>();
   private journals = new Map<string, Map<string, JournalEntry>>();
+  private unfinished = new Map<string, Map<string, number>>();
 
   async createRun(run: Omit<RunRecord, 'done' | 'status'>): Promise<RunRecord> {
     const record: RunRecord = { ...run, status: 'running', done: [] };
@@ -39,9 +41,16 @@ export class MemoryStore implements AuditStore {
     const key = `${runId}/${siteId}`;
     const entries = this.journals.get(key) ?? new Map<string, JournalEntry>();
     this.journals.set(key, entries);
+    const unfinished = this.unfinished.get(key) ?? new Map<string, number>();
+    this.unfinished.set(key, unfinished);
+    // As opened: pages whose handling never ended in the last attempts (see journal-lines.ts).
+    const crashed = new Set([...unfinished].filter(([, n]) => n >= CRASHES_BEFORE_SKIP).map(([k]) => k));
     return {
       get: (url) => entries.get(url),
       append: async (e) => void entries.set(e.url, e),
+      crashedBefore: (k) => crashed.has(k),
+      processing: async (k) => void unfinished.set(k, (unfinished.get(k) ?? 0) + 1),
+      processed: async (k) => void unfinished.delete(k),
       get size() {
         return entries.size;
       },

@@ -25,6 +25,8 @@ export interface RunRecord {
   auditDate: string;
   sitesFile?: string;
   siteIds: string[];
+  /** The packs chosen by audit date for sites that named none, and why. */
+  packChoice?: { auditDate: string; packs: string[]; reason: { zh: string; en: string } };
   /** Sites whose result is stored; a resumed run skips them. */
   done: SiteSummary[];
 }
@@ -47,6 +49,8 @@ export interface JournalEntry {
   text: string;
   rendered?: boolean;
   charset?: string;
+  /** The body was cut at the size limit: the page is not whole and is never judged as if it were. */
+  truncated?: boolean;
 }
 
 /** Storage behind one interface: lowdb files by default, memory in tests. */
@@ -67,5 +71,10 @@ export interface AuditStore {
 export interface PageJournal {
   get(url: string): JournalEntry | undefined;
   append(entry: JournalEntry): Promise<void>;
+  /** Handling `key` began in the last two attempts and never ended: it stops the process (see journal-lines.ts). */
+  crashedBefore(key: string): boolean;
+  /** Marks the start and the end of handling a page, so a crash in between is known on resume. */
+  processing(key: string): Promise<void>;
+  processed(key: string): Promise<void>;
   readonly size: number;
 }

@@ -10,7 +10,7 @@ import { t } from './page.ts';
 const COLOR: Record<Outcome | 'none', string> = {
   fail: '#b42318', warn: '#bf8700', 'needs-review': '#8250df', error: '#8250df', pass: '#1a7f37', 'not-applicable': '#8c959f', none: '#8c959f',
 };
-const VERDICT_COLOR: Record<Verdict, string> = { pass: '#1a7f37', fail: '#b42318', 'needs-review': '#bf8700' };
+const VERDICT_COLOR: Record<Verdict, string> = { pass: '#1a7f37', fail: '#b42318', 'needs-review': '#bf8700', 'not-checked': '#8c959f' };
 
 /** A bilingual SVG label: two <text> elements, one hidden by the page CSS. */
 function label(x: number, y: number, zh: string, en: string, attrs = ''): string {

@@ -158,7 +158,7 @@ export function renderRunReport(input: RunReportInput): string {
   const body = `
 <section class="card">
 <h1>${t('政府网站检查结果汇总', 'Government website audit: summary')}</h1>
-<div class="muted">${t('批次', 'Run')} ${text(run.id)} · ${t('检查日期', 'Audit date')} ${text(run.auditDate)} · ${status}${run.sitesFile ? ` · ${text(run.sitesFile)}` : ''}</div>
+<div class="muted">${t('批次', 'Run')} ${text(run.id)} · ${t('检查日期', 'Audit date')} ${text(run.auditDate)} · ${status}${run.sitesFile ? ` · ${text(run.sitesFile)}` : ''}</div>${run.packChoice ? `<div class="muted">${t('规则包', 'Packs')}: ${text(run.packChoice.packs.join(', '))} · ${t(run.packChoice.reason.zh, run.packChoice.reason.en)}</div>` : ''}
 <div class="grid summary" style="margin-top:12px">
 <div class="stat"><div class="n">${sites.length}</div><div class="k">${t('已检查站点', 'Sites audited')}</div></div>
 <div class="stat"><div class="n pass">${count('pass')}</div><div class="k">${t('合格', 'Pass')}</div></div>

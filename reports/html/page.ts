@@ -106,7 +106,7 @@ table.sortable th[aria-sort=descending]::after { content: " ▼"; color: var(--i
 .b-pass { background: var(--pass-bg); color: var(--pass); }
 .b-fail { background: var(--fail-bg); color: var(--fail); }
 .b-needs-review, .b-warn, .b-error { background: var(--review-bg); color: var(--review); }
-.b-not-applicable, .b-info { background: #eaeef2; color: var(--muted); }
+.b-not-applicable, .b-info, .b-not-checked { background: #eaeef2; color: var(--muted); }
 .b-veto { background: var(--fail); color: #fff; }
 .grid { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(118px, 1fr)); }
 .stat { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; background: var(--card); }

@@ -42,6 +42,7 @@ const CSS = `
 .v-pass { background: var(--pass-bg); color: var(--pass); border: 2px solid var(--pass); }
 .v-fail { background: var(--fail-bg); color: var(--fail); border: 2px solid var(--fail); }
 .v-needs-review { background: var(--review-bg); color: var(--review); border: 2px solid var(--review); }
+.v-not-checked { background: #eaeef2; color: var(--muted); border: 2px solid #8c959f; }
 .reasons { margin: 12px 0 0; padding: 10px 14px; border-left: 4px solid var(--fail); background: #fff5f4; border-radius: 0 6px 6px 0; }
 .reasons.review { border-left-color: var(--review); background: #fffbe6; }
 .reasons li { margin: 2px 0; }
@@ -141,6 +142,7 @@ function reasons(site: StoredSite): string {
   let html = '';
   if (items.length) html += `<div class="reasons"><strong>${t('不合格原因', 'Why it fails')}</strong><ul class="plain">${items.join('')}</ul></div>`;
   if (review.length) html += `<div class="reasons review"><strong>${t('待复核：以下否决项尚未确定', 'Needs review: these vetoes are undecided')}</strong><ul class="plain">${review.join('')}</ul></div>`;
+  if (result.verdict === 'not-checked') html += `<p class="muted">${t('未检查：评估日期没有适用于该站点的规则（规则包未生效或不适用于此类站点），不给出合格结论', 'Not checked: no rule applied to this site on the audit date (packs not in force or not for this kind of site), so there is no pass')}</p>`;
   if (!html && result.verdict === 'pass') html = `<p class="muted">${VERDICT_REASON_NONE}</p>`;
   return html;
 }

@@ -14,7 +14,7 @@ export const REPORT_SCHEMA_VERSION = 1;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar date, YYYY-MM-DD');
 const localText = z.object({ zh: z.string(), en: z.string() }).describe('Chinese and English text');
 const outcome = z.enum(OUTCOMES as [string, ...string[]]);
-const verdict = z.enum(['pass', 'fail', 'needs-review']).describe('合格 pass, 不合格 fail, 待复核 needs-review');
+const verdict = z.enum(['pass', 'fail', 'needs-review', 'not-checked']).describe('合格 pass, 不合格 fail, 待复核 needs-review, 未检查 not-checked (no rule applied)');
 const counts = z.object(Object.fromEntries(OUTCOMES.map((o) => [o, z.number().int().min(0)])) as Record<(typeof OUTCOMES)[number], z.ZodNumber>);
 
 export const ruleSourceSchema = z.object({
@@ -137,6 +137,8 @@ export const reportSchema = z.object({
     status: z.enum(['running', 'finished', 'interrupted']),
     auditDate: isoDate,
     sitesFile: z.string().optional(),
+    packChoice: z.object({ auditDate: z.string(), packs: z.array(z.string()), reason: z.object({ zh: z.string(), en: z.string() }) }).optional()
+      .describe('For sites that named no packs: the packs chosen by the audit date, and why'),
     siteIds: z.array(z.string()),
   }),
   summary: z.object({
@@ -144,6 +146,7 @@ export const reportSchema = z.object({
     pass: z.number().int().min(0),
     fail: z.number().int().min(0),
     needsReview: z.number().int().min(0),
+    notChecked: z.number().int().min(0).describe('Sites where no rule applied (未检查)'),
     notFinished: z.array(z.string()).describe('Site ids of the run without a stored result'),
   }),
   sites: z.array(siteReportSchema),

@@ -87,11 +87,11 @@ export function evaluatePack(pack: LoadedPack, snapshot: SiteSnapshot, options: 
   } else {
     findings = pack.rules.flatMap((rule) => evaluateRule(pack, rule, snapshot, opts));
   }
-  const { verdict, vetoes, score } = packVerdict(pack, findings);
+  const { verdict, vetoes, score } = packVerdict(pack, findings, { homeRead: snapshot.home.status === 'ok' });
   return {
     packId: pack.id, packTitle: pack.title, inForce: inForce && applies,
     ...(outsideValidity ? { appliedOutsideValidity: { validFrom: pack.validFrom, ...(pack.validTo ? { validTo: pack.validTo } : {}) } } : {}),
-    verdict: inForce && applies ? verdict : 'pass', vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings),
+    verdict: inForce && applies ? verdict : 'not-checked', vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings),
   };
 }
 

@@ -14,7 +14,7 @@ const UNDECIDED: Outcome[] = ['needs-review', 'error'];
  * failures across rules (e.g. ≥5 stale columns). A veto that could still trigger once the `needs-review` findings
  * are judged leaves the verdict `needs-review` rather than a pass.
  */
-export function packVerdict(pack: LoadedPack, findings: Finding[]): { verdict: Verdict; vetoes: VetoResult[]; score?: PackResult['score'] } {
+export function packVerdict(pack: LoadedPack, findings: Finding[], opts: { homeRead?: boolean } = {}): { verdict: Verdict; vetoes: VetoResult[]; score?: PackResult['score'] } {
   const byRule = (ids: string[], outcomes: Outcome[]) => findings.filter((f) => ids.includes(f.ruleId) && outcomes.includes(f.outcome)).length;
   const vetoDefs: (Omit<VetoResult, 'count' | 'triggered' | 'undecided' | 'ruleIds'> & { rules: string[] })[] = [
     ...pack.rules.filter((r) => r.severity === 'veto').map((r) => ({ id: r.id, title: r.title, rules: [r.id], atLeast: 1, source: r.source })),
@@ -34,9 +34,14 @@ export function packVerdict(pack: LoadedPack, findings: Finding[]): { verdict: V
     };
   });
 
+  // Nothing applied: no verdict to give and nothing to score (a 100/100 would say every rule was met).
+  const checked = findings.some((f) => f.outcome !== 'not-applicable');
+  if (!checked) return { verdict: 'not-checked', vetoes };
+
   let score: PackResult['score'];
   const scoring = pack.verdict.scoring;
-  if (scoring) {
+  // A site whose home page could not be read has almost nothing judged: a score would count unread as met.
+  if (scoring && opts.homeRead !== false) {
     const deductions: DeductionResult[] = scoring.items.map((item) => {
       const n = byRule(item.rules, ['fail']);
       const review = byRule(item.rules, UNDECIDED);
@@ -53,9 +58,11 @@ export function packVerdict(pack: LoadedPack, findings: Finding[]): { verdict: V
   return { verdict, vetoes, score };
 }
 
+/** Any 不合格 → 不合格; else any 待复核 → 待复核; else 合格 if some pack in force checked something; else 未检查. */
 export function siteVerdict(packs: PackResult[]): Verdict {
   const live = packs.filter((p) => p.inForce);
   if (live.some((p) => p.verdict === 'fail')) return 'fail';
   if (live.some((p) => p.verdict === 'needs-review')) return 'needs-review';
-  return 'pass';
+  if (live.some((p) => p.verdict === 'pass')) return 'pass';
+  return 'not-checked';
 }

@@ -57,11 +57,13 @@ export function outsideValidityText(v: NonNullable<PackResult['appliedOutsideVal
   return { zh: `有效期外适用（有效期 ${span}，仅评周期性义务）`, en: `Applied outside its validity (${v.validFrom} to ${v.validTo ?? '—'}; recurring duties only)` };
 }
 
-export type Verdict = 'pass' | 'fail' | 'needs-review';
+/** `not-checked`: no rule applied (packs not in force on the audit date, or not for this kind of site): never a pass. */
+export type Verdict = 'pass' | 'fail' | 'needs-review' | 'not-checked';
 export const VERDICT_TEXT: Record<Verdict, LocalText> = {
   pass: { zh: '合格', en: 'Pass' },
   fail: { zh: '不合格', en: 'Fail' },
   'needs-review': { zh: '待复核', en: 'Needs review' },
+  'not-checked': { zh: '未检查', en: 'Not checked' },
 };
 
 export interface VetoResult {

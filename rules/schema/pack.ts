@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SITE_KINDS } from '../model/snapshot.ts';
+import { isValidYmd } from '../dates/days.ts';
 
 /**
  * The rule-pack schema: the single source of truth for pack files. Check-specific `options` are validated
@@ -7,7 +8,11 @@ import { SITE_KINDS } from '../model/snapshot.ts';
  */
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as news-column-stale');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+// A real calendar day: 2019-02-30 matches the pattern but would silently shift a rule's validity.
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((d) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  return isValidYmd(y, m, day);
+}, 'a real calendar date as YYYY-MM-DD');
 
 export const localText = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 

@@ -375,7 +375,7 @@ describe('guards', () => {
       else if (req.url === '/robots.txt') notFound(res);
       else html(res, 'page');
     });
-    const r = await fetcher({ allowedHosts: ['127.0.0.1'] }).fetch(`${s.base}/out`);
+    const r = await fetcher({ allowedHosts: [`127.0.0.1:${s.port}`] }).fetch(`${s.base}/out`);
     expect(r.error?.kind).toBe('off-site');
     expect(r.redirects).toEqual([`http://localhost:${s.port}/in`]);
     expect(s.pages().map((h) => h.path)).toEqual(['/out']);

@@ -8,7 +8,8 @@ import { siteConfig } from '../../crawler/sites/load.ts';
 import { siteEntry } from '../../crawler/sites/schema.ts';
 import { isArticleUrl, isPaginationUrl } from '../../rules/discover/match-columns.ts';
 import type { SiteSnapshot } from '../../rules/model/snapshot.ts';
-import { memoryJournal, savedSiteFetcher } from './saved-site-fetcher.ts';
+import { Fetcher } from '../../crawler/fetch/index.ts';
+import { MemoryStore } from '../../crawler/store/memory-store.ts';
 
 /** Discovery beyond the home page (issue 13.4) on the saved real portals in ../shared/real-sites. */
 
@@ -17,9 +18,15 @@ const present = existsSync(join(REAL, 'zhecheng-gov/index.html'));
 if (!present) console.warn(`real-sites discovery tests skipped: ${REAL} not found`);
 
 async function discover(folder: string, host: string, today: string): Promise<SiteSnapshot> {
-  const cfg = siteConfig(siteEntry.parse({ id: folder, name: folder, url: `http://${host}/index.html`, render: 'never', limits: { availabilitySamples: 1, detailPagesPerColumn: 0, maxLinks: 0 } }), { packs: ['national-2019'], limits: {} });
-  const { snapshot } = await crawlSite(cfg, { fetcher: savedSiteFetcher(join(REAL, folder), host), journal: memoryJournal(), classes: readColumnLibrary().columns, now: today, capturedAt: `${today}T00:00:00Z` });
-  return snapshot;
+  // The saved copy is served as the live host (--snapshot): crawlSite reads it through a Fetcher of its own.
+  const cfg = siteConfig(siteEntry.parse({ id: folder, name: folder, url: `http://${host}/index.html`, snapshot: join(REAL, folder), render: 'never', limits: { availabilitySamples: 1, detailPagesPerColumn: 0, maxLinks: 0 } }), { packs: ['national-2019'], limits: {} });
+  const unused = new Fetcher({ allowedHosts: [] });
+  try {
+    const { snapshot } = await crawlSite(cfg, { fetcher: unused, journal: await new MemoryStore().journal('t', folder), classes: readColumnLibrary().columns, now: today, capturedAt: `${today}T00:00:00Z` });
+    return snapshot;
+  } finally {
+    await unused.close();
+  }
 }
 
 const path = (url: string) => new URL(url).pathname;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,8 +61,12 @@ describe('FileStore', () => {
     const dir = tempDir();
     const holder = new FileStore(dir);
     writeFileSync(join(dir, 'store.lock'), JSON.stringify({ pid: process.pid }));
-    const r = spawnSync('node', ['bin/govaudit.js', 'runs', '--data', dir], { encoding: 'utf8' });
+    // A second writer (a crawl); reading (`runs`, `show`) needs no lock, see hostile-input.test.ts.
+    const sites = join(tempDir(), 'sites.yaml');
+    writeFileSync(sites, 'sites:\n  - { id: a, name: 甲县, url: "http://127.0.0.1:9/", allowPrivate: true }\n');
+    const r = spawnSync('node', ['bin/govaudit.js', 'crawl', sites, '--data', dir], { encoding: 'utf8' });
     expect(r.status).toBe(4);
+    expect(readdirSync(join(dir, 'runs'))).toEqual([]);
     expect(r.stderr).toContain(`process ${process.pid}`);
     void holder.close();
   });

@@ -109,8 +109,8 @@ describe('govaudit report', () => {
       expect((await run(['no-such-run', '--data', data])).join('\n')).toContain('no such run');
       expect(process.exitCode).toBe(3);
       process.exitCode = undefined;
-      expect((await run(['latest', '--format', 'html,docx', '--data', data])).join('\n')).toContain('unknown format docx');
-      expect(process.exitCode).toBe(3);
+      // Refused by the option parser, before the store is opened (main.ts turns a parser error into exit 3).
+      await expect(run(['latest', '--format', 'html,docx', '--data', data])).rejects.toThrow(/unknown format docx/);
     } finally {
       process.exitCode = prev;
     }
