@@ -192,12 +192,17 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
     const rest = queue.slice(i).sort((a, b) => a.depth - b.depth || Number(b.hub) - Number(a.hub));
     queue.splice(i, rest.length, ...rest);
     const v = queue[i]!;
-    const landed = await loadFollowingRedirects(loader, v.url, isAllowed);
     pagesRead++;
-    if (!landed.ok) continue;
-    const isHub = v.hub || [...candidates.values()].some((c) => HUB_CLASSES.has(c.classId) && columnIdentity(c.url) === columnIdentity(v.url));
-    pages.push(`${v.label} ${landed.page.entry.finalUrl}`);
-    readPage(landed.page.doc, v.label, v.depth, isHub, v.url);
+    try {
+      const landed = await loadFollowingRedirects(loader, v.url, isAllowed);
+      if (!landed.ok) continue;
+      const isHub = v.hub || [...candidates.values()].some((c) => HUB_CLASSES.has(c.classId) && columnIdentity(c.url) === columnIdentity(v.url));
+      pages.push(`${v.label} ${landed.page.entry.finalUrl}`);
+      readPage(landed.page.doc, v.label, v.depth, isHub, v.url);
+    } catch (e) {
+      // A page that cannot be handled loses only its own menu; the column it is (if any) says why when it is read.
+      pages.push(`（${v.label} ${v.url} 无法处理 / could not be handled: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200)}）`);
+    }
   }
 
   const found = new Set([...candidates.values()].map((c) => c.classId));

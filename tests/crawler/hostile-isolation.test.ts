@@ -293,7 +293,11 @@ describe('a kill while waiting on the network is not taken for a crashing page',
     await runCrawl({ store, now: TODAY, sites: [site({ id: 'marks', name: '丁县', url: `http://127.0.0.1:${s.port}/`, allowPrivate: true, limits: { delayMs: 0, detailPagesPerColumn: 1 } })] });
     await store.close();
     expect(openDuringFetch.filter((p) => p[0] !== '/').length).toBeGreaterThan(3);
-    expect(openDuringFetch.filter((p) => p.length > 1)).toEqual([]);
+    // Columns are read a few at once, so another column may be mid-handling while one waits on the network; the
+    // page being fetched never has its own mark open (a kill now is not its doing), and a page is skipped only after
+    // stopping the process twice in a row.
+    const ownMarkOpen = openDuringFetch.filter(([path, ...open]) => open.some((key) => key === `column http://127.0.0.1:${s.port}${path}` || key === `home http://127.0.0.1:${s.port}${path}`));
+    expect(ownMarkOpen).toEqual([]);
   });
 });
 
