@@ -11,8 +11,13 @@ import publicationLag from './publication-lag.ts';
 import siteAvailability from './site-availability.ts';
 import siteIdentity from './site-identity.ts';
 import yearlyDeadline from './yearly-deadline.ts';
+import attachmentUnreadable from './attachment-unreadable.ts';
+import interactionUnanswered from './interaction-unanswered.ts';
+import outgoingLinkSuspect from './outgoing-link-suspect.ts';
+import personalInfoExposed from './personal-info-exposed.ts';
+import wordingSuspect from './wording-suspect.ts';
 
 /** Every check type a pack may name, by id (file name == check id). */
 export const CHECKS: Record<string, CheckDefinition> = Object.fromEntries(
-  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck].map((c) => [c.id, c as CheckDefinition]),
+  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck, personalInfoExposed, attachmentUnreadable, wordingSuspect, interactionUnanswered, outgoingLinkSuspect].map((c) => [c.id, c as CheckDefinition]),
 );
