@@ -1,0 +1,91 @@
+import type { AttachmentObservation, TextObservation } from '../../rules/model/snapshot.ts';
+import { attachmentFormat, READABLE_FORMATS, UNREADABLE_REASON } from '../../rules/text/attachment-links.ts';
+import { observeText } from '../../rules/text/observe.ts';
+import { downloadAttachment } from './download.ts';
+import { readAttachmentText } from './read.ts';
+import { UnreadableAttachment } from './types.ts';
+
+export interface AttachmentLimits {
+  /** Attachments downloaded per site; the rest are listed as over the limit. */
+  maxCount: number;
+  maxBytes: number;
+  /** Per download. */
+  timeoutMs: number;
+  /** Time for all attachments of a site (download and reading). */
+  totalMs: number;
+}
+
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = { maxCount: 20, maxBytes: 10 * 1024 * 1024, timeoutMs: 20_000, totalMs: 120_000 };
+
+export interface AttachmentLink {
+  url: string;
+  fromUrl: string;
+  text: string;
+}
+
+export interface AttachmentReadResult {
+  attachments: AttachmentObservation[];
+  texts: TextObservation[];
+  /** CPU time spent parsing (not waiting for downloads), for the bench. */
+  cpuMs: number;
+  bytes: number;
+}
+
+/** The attachment links among a page's links, once each, in page order. */
+export function attachmentLinks(links: { url: string; text: string }[], fromUrl: string): AttachmentLink[] {
+  return links.filter((l) => attachmentFormat(l.url, l.text)).map((l) => ({ url: l.url.replace(/#.*$/, ''), fromUrl, text: l.text }));
+}
+
+/**
+ * Downloads and reads the attachments (bounded by count, size and time) and turns their text into masked text
+ * observations. Every attachment is listed: read, unreadable (with the reason) or over the limit.
+ */
+export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (url: string) => boolean; limits?: Partial<AttachmentLimits>; notAfter?: string }): Promise<AttachmentReadResult> {
+  const limits = { ...DEFAULT_ATTACHMENT_LIMITS, ...o.limits };
+  const started = performance.now();
+  const attachments: AttachmentObservation[] = [];
+  const texts: TextObservation[] = [];
+  let cpuMs = 0;
+  let bytesTotal = 0;
+  let downloaded = 0;
+  const seen = new Set<string>();
+  for (const link of links) {
+    if (seen.has(link.url)) continue;
+    seen.add(link.url);
+    const claimed = attachmentFormat(link.url, link.text) ?? 'unknown';
+    const base = { url: link.url, fromUrl: link.fromUrl, ...(link.text ? { linkText: link.text } : {}), format: claimed };
+    if (!READABLE_FORMATS.has(claimed as never)) {
+      attachments.push({ ...base, status: 'unreadable', reason: UNREADABLE_REASON[claimed as keyof typeof UNREADABLE_REASON] ?? `不读取 ${claimed} / not read` });
+      continue;
+    }
+    if (downloaded >= limits.maxCount) {
+      attachments.push({ ...base, status: 'over-limit', reason: `超出每站 ${limits.maxCount} 个附件的读取上限 / over the per-site limit of ${limits.maxCount}` });
+      continue;
+    }
+    if (performance.now() - started > limits.totalMs) {
+      attachments.push({ ...base, status: 'over-limit', reason: `超出附件读取总时限 ${limits.totalMs / 1000} 秒 / over the time budget` });
+      continue;
+    }
+    downloaded++;
+    try {
+      const { bytes } = await downloadAttachment(link.url, o.isAllowed, limits);
+      bytesTotal += bytes.byteLength;
+      const cpuStart = process.cpuUsage();
+      try {
+        const { format, parts } = await readAttachmentText(bytes, claimed);
+        for (const part of parts) {
+          if (!part.text.trim()) continue;
+          texts.push(observeText(part.text, { url: link.url, source: 'attachment', fromUrl: link.fromUrl, title: link.text, part: part.label, notAfter: o.notAfter }));
+        }
+        attachments.push({ ...base, format, status: 'read', bytes: bytes.byteLength, parts: parts.length });
+      } finally {
+        const used = process.cpuUsage(cpuStart);
+        cpuMs += (used.user + used.system) / 1000;
+      }
+    } catch (e) {
+      const reason = e instanceof UnreadableAttachment ? e.reason : `读取出错 / read error: ${(e as Error).message.split('\n')[0]}`;
+      attachments.push({ ...base, status: reason.includes('过大') ? 'over-limit' : 'unreadable', reason });
+    }
+  }
+  return { attachments, texts, cpuMs: Math.round(cpuMs), bytes: bytesTotal };
+}
