@@ -12,6 +12,8 @@ export class PageLoader {
   bytes = 0;
   rendered = 0;
   limitHit = false;
+  /** Every page URL loaded (fetched or read back from the journal), in order: the text checks read them all. */
+  readonly loaded: string[] = [];
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -42,8 +44,12 @@ export class PageLoader {
 
   async load(url: string): Promise<JournalEntry | undefined> {
     const cached = this.journal.get(url);
-    if (cached && !cached.rendered) return cached;
+    if (cached && !cached.rendered) {
+      this.loaded.push(url);
+      return cached;
+    }
     if (!this.budgetLeft()) return undefined;
+    this.loaded.push(url);
     const r = await this.fetcher.fetch(url, { timeoutMs: this.limits.timeoutMs });
     return this.record({ url, finalUrl: r.finalUrl, status: r.status, ok: r.ok && !r.error, error: r.error, elapsedMs: r.elapsedMs, text: r.text, charset: r.charset });
   }

@@ -11,6 +11,8 @@ import { checkLinks, probeSoft404, type Answer } from './check-links.ts';
 import { HUB_CLASSES, matchLinks, mergeCandidates, type ColumnCandidate, type PageLink } from './discover.ts';
 import { failureReason, PageLoader } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
+import { maskDeep } from '../../rules/text/mask-deep.ts';
+import { scanSiteText, type TextScanStats } from './text-scan.ts';
 
 export interface SiteCrawlContext {
   fetcher: Fetcher;
@@ -29,6 +31,8 @@ export interface SiteCrawlStats {
   bytes: number;
   rendered: number;
   elapsedMs: number;
+  /** The text checks' cost (page text, attachments, 留言 lists, outgoing links). */
+  textScan?: TextScanStats;
 }
 
 /** Hub pages followed at most this deep below the home page (专栏 → 法定主动公开内容 → columns). */
@@ -134,7 +138,10 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   }
   const links = await checkLinks(ctx.fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
 
-  const snapshot: SiteSnapshot = {
+  const scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now });
+
+  // Masked at the source: a number in an item title or link text never reaches the store, a report or a log.
+  const snapshot: SiteSnapshot = maskDeep({
     site: info,
     capturedAt: ctx.capturedAt,
     home: {
@@ -148,6 +155,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     links,
     availability,
     discoveryComplete: !loader.limitHit,
-  };
-  return { snapshot, stats: stats() };
+    ...scanned.fields,
+  });
+  return { snapshot, stats: { ...stats(), textScan: scanned.stats } };
 }

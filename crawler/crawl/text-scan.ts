@@ -1,0 +1,99 @@
+import { extractLinks } from '../../rules/extract/nav-links.ts';
+import type { ColumnObservation, InteractionObservation, OutgoingLinkObservation, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
+import { messageListBlocked, readMessageList } from '../../rules/text/message-list.ts';
+import { observeText } from '../../rules/text/observe.ts';
+import { pageText, pageTitle } from '../../rules/text/page-text.ts';
+import { attachmentLinks, readAttachments, type AttachmentLimits, type AttachmentLink } from '../attachments/index.ts';
+import { pageFromHtml } from '../page/from-html.ts';
+import type { JournalEntry, PageJournal } from '../store/types.ts';
+
+/** What the text checks cost on one site, for the bench. */
+export interface TextScanStats {
+  texts: number;
+  attachments: number;
+  attachmentsRead: number;
+  attachmentBytes: number;
+  /** CPU time for page text, links, message lists and attachment parsing. */
+  cpuMs: number;
+}
+
+/** Outgoing links kept per site: enough for a home page's 友情链接 and the columns' links. */
+const MAX_OUTGOING = 300;
+
+/** 留言 lists among the consultation columns: 信箱, 咨询, 留言, 投诉 … (访谈 and 调查征集 are excluded by 19号). */
+const MESSAGE_LIST = /信箱|咨询|留言|投诉|问政|诉求|来信|互动/;
+const NOT_MESSAGES = /访谈|调查|征集/;
+
+export interface TextScanInput {
+  /** URLs of the pages the crawl loaded, in order. */
+  pageUrls: string[];
+  journal: PageJournal;
+  columns: ColumnObservation[];
+  isAllowed: (url: string) => boolean;
+  now: string;
+  attachmentLimits?: Partial<AttachmentLimits>;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The text checks' share of a crawl, on pages already fetched: each page's text (personal numbers masked here, at
+ * the source), the attachments they link (downloaded and read, bounded), the 留言 lists and the outgoing links.
+ */
+export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick<SiteSnapshot, 'texts' | 'attachments' | 'interactions' | 'outgoingLinks'>; stats: TextScanStats }> {
+  const cpu = process.cpuUsage();
+  const texts: TextObservation[] = [];
+  const attachmentsToRead: AttachmentLink[] = [];
+  const outgoing = new Map<string, OutgoingLinkObservation>();
+  const done = new Set<string>();
+  for (const url of input.pageUrls) {
+    // The rendered page, when there is one, is what a visitor sees; the raw one is read only without it.
+    const entry: JournalEntry | undefined = input.journal.get(`${url}#rendered`)?.ok ? input.journal.get(`${url}#rendered`) : input.journal.get(url);
+    if (!entry?.ok || done.has(entry.finalUrl) || !entry.text) continue;
+    done.add(entry.finalUrl);
+    const doc = pageFromHtml(entry.text, entry.finalUrl);
+    const title = pageTitle(doc);
+    texts.push(observeText(pageText(doc), { url: entry.finalUrl, source: 'page', ...(title ? { title } : {}), notAfter: input.now }));
+    const links = extractLinks(doc);
+    attachmentsToRead.push(...attachmentLinks(links, entry.finalUrl));
+    for (const l of links) {
+      if (input.isAllowed(l.url) || outgoing.has(l.url) || outgoing.size >= MAX_OUTGOING || !/^https?:/i.test(l.url)) continue;
+      outgoing.set(l.url, { url: l.url, text: l.text, fromUrl: entry.finalUrl });
+    }
+  }
+  const interactions = readInteractions(input.columns, input.journal);
+  let cpuMs = cpuSince(cpu);
+  const read = await readAttachments(attachmentsToRead, { isAllowed: input.isAllowed, limits: input.attachmentLimits, notAfter: input.now });
+  cpuMs += read.cpuMs;
+  const cpu2 = process.cpuUsage();
+  texts.push(...read.texts);
+  cpuMs += cpuSince(cpu2);
+  return {
+    fields: { texts, attachments: read.attachments, interactions, outgoingLinks: [...outgoing.values()] },
+    stats: { texts: texts.length, attachments: read.attachments.length, attachmentsRead: read.attachments.filter((a) => a.status === 'read').length, attachmentBytes: read.bytes, cpuMs: Math.round(cpuMs) },
+  };
+}
+
+function readInteractions(columns: ColumnObservation[], journal: PageJournal): InteractionObservation[] {
+  const out: InteractionObservation[] = [];
+  for (const c of columns) {
+    if (c.classId !== 'consultation' || !MESSAGE_LIST.test(c.name) || NOT_MESSAGES.test(c.name)) continue;
+    const base = { url: c.url, name: c.name };
+    const entry = journal.get(`${c.url}#rendered`)?.ok ? journal.get(`${c.url}#rendered`) : journal.get(c.url);
+    if (c.status !== 'ok' || !entry?.ok) {
+      out.push({ ...base, status: 'needs-review', statusReason: c.statusReason ?? '留言列表无法读取 / list not read', messages: [] });
+      continue;
+    }
+    const doc = pageFromHtml(entry.text, entry.finalUrl);
+    const blocked = messageListBlocked(doc);
+    if (blocked) {
+      out.push({ ...base, status: 'needs-review', statusReason: blocked, messages: [] });
+      continue;
+    }
+    out.push({ ...base, status: 'ok', messages: readMessageList(doc) });
+  }
+  return out;
+}
