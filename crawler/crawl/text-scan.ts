@@ -1,6 +1,6 @@
 import { extractLinks } from '../../rules/extract/nav-links.ts';
 import type { ColumnObservation, InteractionObservation, OutgoingLinkObservation, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
-import { messageListBlocked, readMessageList } from '../../rules/text/message-list.ts';
+import { isMessageListColumn, observeMessageList } from '../../rules/text/message-list.ts';
 import { observeText } from '../../rules/text/observe.ts';
 import { pageText, pageTitle } from '../../rules/text/page-text.ts';
 import { attachmentLinks, readAttachments, type AttachmentLimits, type AttachmentLink } from '../attachments/index.ts';
@@ -20,9 +20,6 @@ export interface TextScanStats {
 /** Outgoing links kept per site: enough for a home page's 友情链接 and the columns' links. */
 const MAX_OUTGOING = 300;
 
-/** 留言 lists among the consultation columns: 信箱, 咨询, 留言, 投诉 … (访谈 and 调查征集 are excluded by 19号). */
-const MESSAGE_LIST = /信箱|咨询|留言|投诉|问政|诉求|来信|互动/;
-const NOT_MESSAGES = /访谈|调查|征集/;
 
 export interface TextScanInput {
   /** URLs of the pages the crawl loaded, in order. */
@@ -80,20 +77,14 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
 function readInteractions(columns: ColumnObservation[], journal: PageJournal): InteractionObservation[] {
   const out: InteractionObservation[] = [];
   for (const c of columns) {
-    if (c.classId !== 'consultation' || !MESSAGE_LIST.test(c.name) || NOT_MESSAGES.test(c.name)) continue;
+    if (!isMessageListColumn(c.classId, c.name)) continue;
     const base = { url: c.url, name: c.name };
     const entry = journal.get(`${c.url}#rendered`)?.ok ? journal.get(`${c.url}#rendered`) : journal.get(c.url);
     if (c.status !== 'ok' || !entry?.ok) {
       out.push({ ...base, status: 'needs-review', statusReason: c.statusReason ?? '留言列表无法读取 / list not read', messages: [] });
       continue;
     }
-    const doc = pageFromHtml(entry.text, entry.finalUrl);
-    const blocked = messageListBlocked(doc);
-    if (blocked) {
-      out.push({ ...base, status: 'needs-review', statusReason: blocked, messages: [] });
-      continue;
-    }
-    out.push({ ...base, status: 'ok', messages: readMessageList(doc) });
+    out.push(observeMessageList(pageFromHtml(entry.text, entry.finalUrl), c.url, c.name));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { findDates } from '../dates/parse.ts';
-import type { MessageObservation } from '../model/snapshot.ts';
+import type { InteractionObservation, MessageObservation } from '../model/snapshot.ts';
 import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
 import { resolveHref } from '../extract/url.ts';
 
@@ -8,6 +8,21 @@ import { resolveHref } from '../extract/url.ts';
  * reply date where shown, and the state the list gives (已回复 / 未回复 …). Also tells when the list is behind a
  * login or a captcha, which a crawl must not get past.
  */
+
+/** 留言 lists among the consultation columns: 信箱, 咨询, 留言, 投诉 … (访谈 and 调查征集 are excluded by 19号). */
+const MESSAGE_LIST = /信箱|咨询|留言|投诉|问政|诉求|来信|互动/;
+const NOT_MESSAGES = /访谈|调查|征集/;
+
+export function isMessageListColumn(classId: string, name: string): boolean {
+  return classId === 'consultation' && MESSAGE_LIST.test(name) && !NOT_MESSAGES.test(name);
+}
+
+/** A 留言 list page read into an observation: its messages, or `needs-review` when it is behind a login or captcha. */
+export function observeMessageList(doc: PageDocument, url: string, name: string): InteractionObservation {
+  const blocked = messageListBlocked(doc);
+  if (blocked) return { url, name, status: 'needs-review', statusReason: blocked, messages: [] };
+  return { url, name, status: 'ok', messages: readMessageList(doc) };
+}
 
 const REPLIED = /已回复|已答复|已办结|已处理|已反馈|已受理并回复|回复时间|答复时间|办结时间/;
 const UNANSWERED = /未回复|未答复|待回复|待答复|未办结|办理中|处理中|待处理|未处理|正在办理/;
