@@ -6,6 +6,8 @@ import { maskDeep } from '../../rules/text/mask-deep.ts';
 import { observeText } from '../../rules/text/observe.ts';
 import { findPersonalNumbers, idCheckCharacter, isValidIdNumber, luhnValid, maskPersonalNumbers } from '../../rules/text/personal-info.ts';
 import { findWordingErrors } from '../../rules/text/wording.ts';
+import { messageListBlocked, readMessageList } from '../../rules/text/message-list.ts';
+import { pageFromHtml } from '../../crawler/page/from-html.ts';
 
 /** A well-formed ID number for a region and birth date (GB 11643 check character computed). */
 export function idNumber(first17: string): string {
@@ -127,5 +129,27 @@ describe('outgoing links', () => {
   it('a body name on a non-government host is suspect; on .gov.cn it is not', () => {
     expect(judgeOutgoingLink('http://www.xxjyj.com/', 'XX市教育局', [])).toEqual([{ reason: 'body-name-off-government' }]);
     expect(judgeOutgoingLink('http://jyj.xx.gov.cn/', 'XX市教育局', [])).toEqual([]);
+  });
+});
+
+describe('留言 lists', () => {
+  const doc = (html: string) => pageFromHtml(`<html><body>${html}</body></html>`, 'http://127.0.0.1/hdjl/');
+  it('reads asked and reply dates from a table, and the state words', () => {
+    const messages = readMessageList(doc(`<table>
+<tr><th>标题</th><th>留言时间</th><th>回复时间</th><th>状态</th></tr>
+<tr><td><a href="/hd/1.html">关于路灯维修的咨询</a></td><td>2025-10-08</td><td>2025-10-12</td><td>已回复</td></tr>
+<tr><td><a href="/hd/2.html">关于低保申请的咨询</a></td><td>2025-08-01</td><td></td><td>未回复</td></tr>
+<tr><td><a href="/hd/3.html">关于学校招生的咨询</a></td><td>2025年9月3日</td><td></td><td></td></tr>
+</table>`));
+    expect(messages).toEqual([
+      { title: '关于路灯维修的咨询', url: 'http://127.0.0.1/hd/1.html', askedDate: '2025-10-08', repliedDate: '2025-10-12', state: 'replied' },
+      { title: '关于低保申请的咨询', url: 'http://127.0.0.1/hd/2.html', askedDate: '2025-08-01', state: 'unanswered' },
+      { title: '关于学校招生的咨询', url: 'http://127.0.0.1/hd/3.html', askedDate: '2025-09-03', state: 'unknown' },
+    ]);
+  });
+  it('a list behind a login or a captcha says so', () => {
+    expect(messageListBlocked(doc('<form><input name="user"><input type="password" name="pwd"></form>'))).toContain('登录');
+    expect(messageListBlocked(doc('<form><input name="q"><img src="/captcha.jsp"><input name="yzm"></form><p>请输入验证码查询</p>'))).toContain('验证码');
+    expect(messageListBlocked(doc('<ul><li><a href="/1.html">咨询</a> 2025-01-01 已回复</li></ul>'))).toBeUndefined();
   });
 });
