@@ -40,7 +40,7 @@ export function attachmentLinks(links: { url: string; text: string }[], fromUrl:
  * Downloads and reads the attachments (bounded by count, size and time) and turns their text into masked text
  * observations. Every attachment is listed: read, unreadable (with the reason) or over the limit.
  */
-export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (url: string) => boolean; limits?: Partial<AttachmentLimits>; notAfter?: string }): Promise<AttachmentReadResult> {
+export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (url: string) => boolean; limits?: Partial<AttachmentLimits>; notAfter?: string; /** The publish date of the page linking an attachment. */ dateOf?: (pageUrl: string) => string | undefined }): Promise<AttachmentReadResult> {
   const limits = { ...DEFAULT_ATTACHMENT_LIMITS, ...o.limits };
   const started = performance.now();
   const attachments: AttachmentObservation[] = [];
@@ -73,9 +73,10 @@ export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (
       const cpuStart = process.cpuUsage();
       try {
         const { format, parts } = await readAttachmentText(bytes, claimed);
+        const date = o.dateOf?.(link.fromUrl);
         for (const part of parts) {
           if (!part.text.trim()) continue;
-          texts.push(observeText(part.text, { url: link.url, source: 'attachment', fromUrl: link.fromUrl, title: link.text, part: part.label, notAfter: o.notAfter }));
+          texts.push(observeText(part.text, { url: link.url, source: 'attachment', fromUrl: link.fromUrl, title: link.text, part: part.label, ...(date ? { date } : {}), notAfter: o.notAfter }));
         }
         attachments.push({ ...base, format, status: 'read', bytes: bytes.byteLength, parts: parts.length });
       } finally {

@@ -1,8 +1,7 @@
 import { extractLinks } from '../../rules/extract/nav-links.ts';
 import type { ColumnObservation, InteractionObservation, OutgoingLinkObservation, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
 import { isMessageListColumn, observeMessageList } from '../../rules/text/message-list.ts';
-import { observeText } from '../../rules/text/observe.ts';
-import { pageText, pageTitle } from '../../rules/text/page-text.ts';
+import { observePageText } from '../../rules/text/page-text.ts';
 import { attachmentLinks, readAttachments, type AttachmentLimits, type AttachmentLink } from '../attachments/index.ts';
 import { pageFromHtml } from '../page/from-html.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
@@ -46,14 +45,16 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
   const attachmentsToRead: AttachmentLink[] = [];
   const outgoing = new Map<string, OutgoingLinkObservation>();
   const done = new Set<string>();
+  const pageDates = new Map<string, string>();
   for (const url of input.pageUrls) {
     // The rendered page, when there is one, is what a visitor sees; the raw one is read only without it.
     const entry: JournalEntry | undefined = input.journal.get(`${url}#rendered`)?.ok ? input.journal.get(`${url}#rendered`) : input.journal.get(url);
     if (!entry?.ok || done.has(entry.finalUrl) || !entry.text) continue;
     done.add(entry.finalUrl);
     const doc = pageFromHtml(entry.text, entry.finalUrl);
-    const title = pageTitle(doc);
-    texts.push(observeText(pageText(doc), { url: entry.finalUrl, source: 'page', ...(title ? { title } : {}), notAfter: input.now }));
+    const observed = observePageText(doc, entry.finalUrl, input.now);
+    texts.push(observed);
+    if (observed.date) pageDates.set(entry.finalUrl, observed.date);
     const links = extractLinks(doc);
     attachmentsToRead.push(...attachmentLinks(links, entry.finalUrl));
     for (const l of links) {
@@ -63,7 +64,7 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
   }
   const interactions = readInteractions(input.columns, input.journal);
   let cpuMs = cpuSince(cpu);
-  const read = await readAttachments(attachmentsToRead, { isAllowed: input.isAllowed, limits: input.attachmentLimits, notAfter: input.now });
+  const read = await readAttachments(attachmentsToRead, { isAllowed: input.isAllowed, limits: input.attachmentLimits, notAfter: input.now, dateOf: (url) => pageDates.get(url) });
   cpuMs += read.cpuMs;
   const cpu2 = process.cpuUsage();
   texts.push(...read.texts);

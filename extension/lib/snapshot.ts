@@ -5,8 +5,7 @@ import { extractListItems } from '../../rules/extract/list-items.ts';
 import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
 import type { ColumnObservation, HomeObservation, InteractionObservation, IsoDate, OutgoingLinkObservation, SiteInfo, SiteKind, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
 import { isMessageListColumn, observeMessageList } from '../../rules/text/message-list.ts';
-import { observeText } from '../../rules/text/observe.ts';
-import { pageText, pageTitle } from '../../rules/text/page-text.ts';
+import { observePageText } from '../../rules/text/page-text.ts';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import type { ColumnClass } from '../../rules/schema/pack.ts';
@@ -237,8 +236,7 @@ export function observePage(session: SiteSession, doc: PageDocument, ctx: Observ
 
 /** The text checks' share of a page, as the crawler's text-scan reads it: masked text and links to other hosts. */
 function observeTextFields(next: SiteSession, doc: PageDocument, pageUrl: string, allowed: (url: string) => boolean, now: IsoDate): void {
-  const title = pageTitle(doc);
-  (next.texts ??= {})[pageUrl] = observeText(pageText(doc), { url: pageUrl, source: 'page', ...(title ? { title } : {}), notAfter: now });
+  (next.texts ??= {})[pageUrl] = observePageText(doc, pageUrl, now);
   (next.outgoing ??= {})[pageUrl] = extractLinks(doc)
     .filter((l) => /^https?:/i.test(l.url) && !allowed(l.url))
     .map((l) => ({ url: l.url, text: l.text, fromUrl: pageUrl }));

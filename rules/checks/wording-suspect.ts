@@ -38,7 +38,7 @@ export default defineCheck({
     const entries = [...(options.national ? NATIONAL_WORDING : []), ...options.entries];
     let found = 0;
     for (const t of texts) {
-      for (const m of findWordingErrors(t.text, entries).slice(0, SHOWN)) {
+      for (const m of findWordingErrors(t.text, entries, { date: t.date }).slice(0, SHOWN)) {
         found++;
         const entry = entries.find((e) => e.id === m.entryId)!;
         report({

@@ -109,6 +109,8 @@ export interface TextObservation {
   title?: string;
   /** Where in an attachment: 第3页, 工作表「名单」. */
   part?: string;
+  /** The page's publish date (an attachment takes its page's), when the page states one. */
+  date?: IsoDate;
   /** The visible text with every personal number masked; lines kept. */
   text: string;
   personal: PersonalNumberObservation[];

@@ -98,7 +98,12 @@ export const packDef = z.strictObject({
 });
 
 /** A test every lexicon entry carries: text it must flag, and text (the correct form in use) it must not. */
-export const lexiconTest = z.strictObject({ flags: z.string().min(1), passes: z.string().min(1) });
+export const lexiconTest = z.strictObject({
+  flags: z.string().min(1),
+  passes: z.string().min(1),
+  /** The publish date of the test page, for entries with `since`. */
+  date: isoDate.optional(),
+});
 
 /** One entry of a wording lexicon (rules/packs/lexicons/wording-lexicon.json, or a pack's own `entries`). */
 export const wordingEntry = z.strictObject({
@@ -109,6 +114,8 @@ export const wordingEntry = z.strictObject({
   excusedAfter: z.array(z.string().min(1)).optional(),
   excusedBefore: z.array(z.string().min(1)).optional(),
   note: z.string().optional(),
+  /** For outdated names: from this day on the old name is wrong; older pages (and older lines) are not flagged. */
+  since: isoDate.optional(),
   source: ruleSource,
   test: lexiconTest,
 });

@@ -8,6 +8,8 @@ export interface ObserveTextOptions {
   fromUrl?: string;
   title?: string;
   part?: string;
+  /** The page's publish date. */
+  date?: string;
   /** The audit date: a birth date after it is no ID number. */
   notAfter?: string;
   /** Characters kept; personal numbers are looked for in the whole text first. */
@@ -48,6 +50,7 @@ export function observeText(raw: string, o: ObserveTextOptions): TextObservation
     ...(o.fromUrl ? { fromUrl: o.fromUrl } : {}),
     ...(o.title ? { title: maskPersonalNumbers(o.title, scan) } : {}),
     ...(o.part ? { part: o.part } : {}),
+    ...(o.date ? { date: o.date } : {}),
     text: masked.length > max ? masked.slice(0, max) : masked,
     personal,
     ...(masked.length > max ? { truncated: true } : {}),

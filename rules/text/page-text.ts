@@ -1,4 +1,7 @@
+import { extractDetailDates } from '../extract/detail-page.ts';
+import type { TextObservation } from '../model/snapshot.ts';
 import type { PageDocument, PageNode } from '../page/node.ts';
+import { observeText } from './observe.ts';
 
 /**
  * A page's text as lines, the way a reader (or an inspector's view-source) finds it: every block element starts a
@@ -45,4 +48,14 @@ export function pageTitle(doc: PageDocument): string | undefined {
   };
   visit(doc.root);
   return title;
+}
+
+/**
+ * A page as the text checks read it, the same in the crawler and the extension: its visible text (personal numbers
+ * masked), title and publish date (which tells an old name in an old article from a new mistake).
+ */
+export function observePageText(doc: PageDocument, url: string, now: string): TextObservation {
+  const title = pageTitle(doc);
+  const date = extractDetailDates(doc, { notAfter: now }).publishDate?.date;
+  return observeText(pageText(doc), { url, source: 'page', ...(title ? { title } : {}), ...(date && date <= now ? { date } : {}), notAfter: now });
 }

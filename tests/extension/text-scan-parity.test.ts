@@ -13,7 +13,7 @@ import { buildSnapshot, emptySession, observePage } from '../../extension/lib/sn
 
 const ID = '45010319900512345'.slice(0, 17) + idCheckCharacter('45010319900512345'.slice(0, 17));
 const URL_ = 'http://127.0.0.1:8000/art/gs/1.html';
-const HTML = `<!DOCTYPE html><html><head><title>关于低保对象的公示</title></head><body>
+const HTML = `<!DOCTYPE html><html><head><title>关于低保对象的公示</title><meta name="PubDate" content="2026-01-10 09:00"></head><body>
 <div class="content"><p>根据国土资源部有关要求。</p>
 <table><tr><th>姓名</th><th>身份证号</th><th>电话</th></tr><tr><td>覃某</td><td>${ID}</td><td>13812345678</td></tr></table>
 <p><a href="http://www.nnjyj-edu.com/">南宁市教育局</a></p></div></body></html>`;

@@ -10,7 +10,7 @@ import { RuleTester } from './rule-tester.ts';
 const tester = new RuleTester({ now: '2026-01-15' });
 const ID = '35020319850312123' + idCheckCharacter('35020319850312123');
 const BAD_ID = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
-const page = (text: string, url = 'http://127.0.0.1/gs/1.html') => observeText(text, { url, source: 'page', title: '公示' });
+const page = (text: string, url = 'http://127.0.0.1/gs/1.html') => observeText(text, { url, source: 'page', title: '公示', date: '2026-01-10' });
 const attachment = (text: string) => observeText(text, { url: 'http://127.0.0.1/files/list.pdf', source: 'attachment', fromUrl: 'http://127.0.0.1/gs/1.html', part: '第2页' });
 
 tester.run(personalInfoExposed, {
