@@ -23,6 +23,12 @@ export interface AttachmentLink {
   text: string;
 }
 
+/**
+ * Asks the site's Fetcher first: robots.txt, the per-host delay and Retry-After apply to attachments as to pages
+ * (the Fetcher answers binary types with status and headers, without the body), then the bytes are downloaded.
+ */
+export type AttachmentProbe = (url: string) => Promise<{ ok: boolean; status: number; error?: { kind: string; message: string } }>;
+
 export interface AttachmentReadResult {
   attachments: AttachmentObservation[];
   texts: TextObservation[];
@@ -40,7 +46,7 @@ export function attachmentLinks(links: { url: string; text: string }[], fromUrl:
  * Downloads and reads the attachments (bounded by count, size and time) and turns their text into masked text
  * observations. Every attachment is listed: read, unreadable (with the reason) or over the limit.
  */
-export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (url: string) => boolean; limits?: Partial<AttachmentLimits>; notAfter?: string; /** The publish date of the page linking an attachment. */ dateOf?: (pageUrl: string) => string | undefined }): Promise<AttachmentReadResult> {
+export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (url: string) => boolean; limits?: Partial<AttachmentLimits>; notAfter?: string; /** The publish date of the page linking an attachment. */ dateOf?: (pageUrl: string) => string | undefined; probe?: AttachmentProbe }): Promise<AttachmentReadResult> {
   const limits = { ...DEFAULT_ATTACHMENT_LIMITS, ...o.limits };
   const started = performance.now();
   const attachments: AttachmentObservation[] = [];
@@ -68,6 +74,11 @@ export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (
     }
     downloaded++;
     try {
+      if (o.probe) {
+        const p = await o.probe(link.url);
+        if (p.error) throw new UnreadableAttachment(p.error.kind === 'robots' ? `robots.txt 不允许下载 / disallowed by robots.txt` : `下载失败 / download failed: ${p.error.kind}`);
+        if (!p.ok) throw new UnreadableAttachment(`下载失败 HTTP ${p.status} / download failed`);
+      }
       const { bytes } = await downloadAttachment(link.url, o.isAllowed, limits);
       bytesTotal += bytes.byteLength;
       const cpuStart = process.cpuUsage();

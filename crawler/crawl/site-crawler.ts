@@ -138,7 +138,8 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   }
   const links = await checkLinks(ctx.fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
 
-  const scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now });
+  const probe = (url: string) => ctx.fetcher.fetch(url, { timeoutMs: site.limits.timeoutMs, maxBytes: 64 * 1024 });
+  const scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now, probe });
 
   // Masked at the source: a number in an item title or link text never reaches the store, a report or a log.
   const snapshot: SiteSnapshot = maskDeep({

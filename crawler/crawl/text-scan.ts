@@ -2,7 +2,7 @@ import { extractLinks } from '../../rules/extract/nav-links.ts';
 import type { ColumnObservation, InteractionObservation, OutgoingLinkObservation, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
 import { isMessageListColumn, observeMessageList } from '../../rules/text/message-list.ts';
 import { observePageText } from '../../rules/text/page-text.ts';
-import { attachmentLinks, readAttachments, type AttachmentLimits, type AttachmentLink } from '../attachments/index.ts';
+import { attachmentLinks, readAttachments, type AttachmentLimits, type AttachmentLink, type AttachmentProbe } from '../attachments/index.ts';
 import { pageFromHtml } from '../page/from-html.ts';
 import type { JournalEntry, PageJournal } from '../store/types.ts';
 
@@ -28,6 +28,8 @@ export interface TextScanInput {
   isAllowed: (url: string) => boolean;
   now: string;
   attachmentLimits?: Partial<AttachmentLimits>;
+  /** The site's Fetcher, asked before each attachment download (robots.txt, host delay). */
+  probe?: AttachmentProbe;
 }
 
 function cpuSince(start: NodeJS.CpuUsage): number {
@@ -64,7 +66,7 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
   }
   const interactions = readInteractions(input.columns, input.journal);
   let cpuMs = cpuSince(cpu);
-  const read = await readAttachments(attachmentsToRead, { isAllowed: input.isAllowed, limits: input.attachmentLimits, notAfter: input.now, dateOf: (url) => pageDates.get(url) });
+  const read = await readAttachments(attachmentsToRead, { isAllowed: input.isAllowed, limits: input.attachmentLimits, notAfter: input.now, dateOf: (url) => pageDates.get(url), ...(input.probe ? { probe: input.probe } : {}) });
   cpuMs += read.cpuMs;
   const cpu2 = process.cpuUsage();
   texts.push(...read.texts);
