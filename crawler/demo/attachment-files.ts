@@ -26,8 +26,11 @@ export async function buildDocx(paragraphs: string[]): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-/** A one-page PDF showing `lines` (ASCII) in Helvetica. */
-export function buildAsciiPdf(lines: string[]): Uint8Array {
+/**
+ * A one-page PDF showing `lines` (ASCII) in Helvetica. With `locked`, it carries a Standard security handler whose
+ * user password is not empty (its /U matches no password), so a reader must ask for a password: an encrypted PDF.
+ */
+export function buildAsciiPdf(lines: string[], o: { locked?: boolean } = {}): Uint8Array {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const content = `BT /F1 12 Tf 72 760 Td 16 TL ${lines.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET`;
   const objects = [
@@ -37,6 +40,7 @@ export function buildAsciiPdf(lines: string[]): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
   ];
+  if (o.locked) objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${'7a'.repeat(32)}> /U <${'3c'.repeat(32)}> /P -44 >>`);
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -45,7 +49,8 @@ export function buildAsciiPdf(lines: string[]): Uint8Array {
   });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const encrypt = o.locked ? ` /Encrypt ${objects.length} 0 R /ID [<${'0123456789abcdef'.repeat(2)}> <${'0123456789abcdef'.repeat(2)}>]` : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
 
