@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TextObservation } from '../model/snapshot.ts';
+import type { PersonalNumberObservation, TextObservation } from '../model/snapshot.ts';
 import { defineCheck } from './define.ts';
 
 const KIND_NAMES = {
@@ -39,12 +39,24 @@ export default defineCheck({
     const names = { kindName: KIND_NAMES[options.kind].zh, kindNameEn: KIND_NAMES[options.kind].en };
     const texts = snapshot.texts;
     if (!texts || texts.length === 0) return report({ outcome: 'not-applicable', messageId: 'not-read', data: names });
+    // A mobile or card number on every page (a footer's 监督电话) is one finding, naming how many pages show it. ID
+    // numbers are never merged: two different ones can share a masked form.
+    const firstSeen = new Map<string, TextObservation>();
+    const pagesWith = new Map<string, number>();
+    for (const t of texts) {
+      for (const h of new Set(t.personal.filter((p) => p.kind === options.kind).map((p) => p.masked))) {
+        if (!firstSeen.has(h)) firstSeen.set(h, t);
+        pagesWith.set(h, (pagesWith.get(h) ?? 0) + 1);
+      }
+    }
+    const merge = options.kind !== 'id-number';
     let found = 0;
     for (const t of texts) {
-      const hits = t.personal.filter((p) => p.kind === options.kind);
+      const hits = t.personal.filter((p) => p.kind === options.kind && (!merge || firstSeen.get(p.masked) === t));
       if (hits.length === 0) continue;
       found++;
-      const numbers = hits.slice(0, SHOWN).map((h) => `${h.masked}（第${h.line}行）`).join('、') + (hits.length > SHOWN ? ' …' : '');
+      const elsewhere = (h: PersonalNumberObservation) => (merge && pagesWith.get(h.masked)! > 1 ? `，另见于 ${pagesWith.get(h.masked)! - 1} 处` : '');
+      const numbers = hits.slice(0, SHOWN).map((h) => `${h.masked}（第${h.line}行${elsewhere(h)}）`).join('、') + (hits.length > SHOWN ? ' …' : '');
       report({
         outcome: options.outcome,
         messageId: 'exposed',

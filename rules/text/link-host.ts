@@ -15,8 +15,8 @@ export function isGovernmentHost(host: string, extra: readonly string[] = []): b
 
 /** The endings of a body's name (教育局, 人民政府, 发展和改革委员会 …); text ending in one names a body. */
 const BODY_SUFFIX = /(人民政府|政府|人民代表大会|人大常委会|政协|委员会|办公厅|办公室|厅|局|署|部|院|监察委)$/;
-/** Words with those endings that are no body (俱乐部, 结局, 医院 is a body but not a government one). */
-const NOT_A_BODY = /(俱乐部|全部|内部|总部|本部|顶部|底部|头部|结局|布局|格局|大局|医院|学院|研究院|设计院|剧院|影院|书院|庭院)$/;
+/** Words with those endings that are no government body (俱乐部, 结局, 办事大厅; 医院 and 科学院 are not government bodies). */
+const NOT_A_BODY = /(俱乐部|全部|内部|总部|本部|顶部|底部|头部|结局|布局|格局|大局|医院|学院|研究院|设计院|科学院|工程院|剧院|影院|书院|庭院|大厅|展厅|餐厅|客厅|门厅)$/;
 
 export function namesGovernmentBody(text: string): boolean {
   const t = text.replace(/\s+/g, '').replace(/[（(【\[].*?[）)】\]]$/, '');

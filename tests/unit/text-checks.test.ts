@@ -27,6 +27,12 @@ tester.run(personalInfoExposed, {
       findings: [{ outcome: 'fail', messageId: 'exposed', data: { count: 1, numbers: `35*************${ID.slice(15)}（第2行）` } }],
     },
     {
+      name: 'a mobile number in every page footer is one finding that says how many places show it',
+      options: { kind: 'mobile', outcome: 'needs-review' },
+      snapshot: { texts: [page('正文一\n监督电话 13912345678', 'http://127.0.0.1/a.html'), page('正文二\n监督电话 13912345678', 'http://127.0.0.1/b.html'), page('正文三\n监督电话 13912345678', 'http://127.0.0.1/c.html')] },
+      findings: [{ outcome: 'needs-review', messageId: 'exposed', data: { count: 1, numbers: '139****5678（第2行，另见于 2 处）' } }],
+    },
+    {
       name: 'a mobile number in an attachment needs review, naming the attachment and its page',
       options: { kind: 'mobile', outcome: 'needs-review' },
       snapshot: { texts: [attachment('联系人 王五 13912345678')] },
