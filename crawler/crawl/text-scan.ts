@@ -83,11 +83,17 @@ function readInteractions(columns: ColumnObservation[], journal: PageJournal): I
     if (!isMessageListColumn(c.classId, c.name)) continue;
     const base = { url: c.url, name: c.name };
     const entry = journal.get(`${c.url}#rendered`)?.ok ? journal.get(`${c.url}#rendered`) : journal.get(c.url);
-    if (c.status !== 'ok' || !entry?.ok) {
+    if (!entry?.ok) {
       out.push({ ...base, status: 'needs-review', statusReason: c.statusReason ?? '留言列表无法读取 / list not read', messages: [] });
       continue;
     }
-    out.push(observeMessageList(pageFromHtml(entry.text, entry.finalUrl), c.url, c.name));
+    // A login form or captcha is the reason to give even when the list reader found nothing on the page.
+    const observed = observeMessageList(pageFromHtml(entry.text, entry.finalUrl), c.url, c.name);
+    if (observed.status === 'ok' && observed.messages.length === 0 && c.status !== 'ok') {
+      out.push({ ...base, status: 'needs-review', statusReason: c.statusReason ?? c.status, messages: [] });
+      continue;
+    }
+    out.push(observed);
   }
   return out;
 }
