@@ -9,9 +9,9 @@ import { resolveHref } from '../extract/url.ts';
  * login or a captcha, which a crawl must not get past.
  */
 
-/** 留言 lists among the consultation columns: 信箱, 咨询, 留言, 投诉 … (访谈 and 调查征集 are excluded by 19号). */
+/** 留言 lists among the consultation columns: 信箱, 咨询, 留言, 投诉 … (19号 leaves out 在线访谈, 调查征集, 网上信访 and 纪检举报). */
 const MESSAGE_LIST = /信箱|咨询|留言|投诉|问政|诉求|来信|互动/;
-const NOT_MESSAGES = /访谈|调查|征集/;
+const NOT_MESSAGES = /访谈|调查|征集|信访|举报/;
 
 export function isMessageListColumn(classId: string, name: string): boolean {
   return classId === 'consultation' && MESSAGE_LIST.test(name) && !NOT_MESSAGES.test(name);
