@@ -12,7 +12,7 @@ import { HUB_CLASSES, matchLinks, mergeCandidates, type ColumnCandidate, type Pa
 import { failureReason, PageLoader } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
 import { maskDeep } from '../../rules/text/mask-deep.ts';
-import { scanSiteText, type TextScanStats } from './text-scan.ts';
+import { leakProneUrls, scanSiteText, type TextScanStats } from './text-scan.ts';
 
 export interface SiteCrawlContext {
   fetcher: Fetcher;
@@ -138,6 +138,10 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   }
   const links = await checkLinks(ctx.fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
 
+  // Discovery is judged before the text checks read more pages: their page budget must not make columns "not found".
+  const discoveryComplete = !loader.limitHit;
+  // 公示 pages the column checks did not open: where ID and phone numbers get published (counted against maxPages).
+  for (const url of leakProneUrls(columns, isAllowed, new Set(loader.loaded))) await loader.load(url);
   const probe = (url: string) => ctx.fetcher.fetch(url, { timeoutMs: site.limits.timeoutMs, maxBytes: 64 * 1024 });
   const scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now, probe });
 
@@ -155,7 +159,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     columns,
     links,
     availability,
-    discoveryComplete: !loader.limitHit,
+    discoveryComplete,
     ...scanned.fields,
   });
   return { snapshot, stats: { ...stats(), textScan: scanned.stats } };

@@ -20,6 +20,21 @@ export interface TextScanStats {
 const MAX_OUTGOING = 300;
 
 
+/** Item titles where personal data gets published: 公示 lists, rosters, subsidies, hiring results. */
+const LEAK_PRONE = /公示|名单|名册|花名册|补贴|补助|救助|低保|特困|录用|聘用|拟招|资格审查|获奖|表彰|困难|发放/;
+/** Extra detail pages read per site for the personal-number check, beyond the ones the column checks read. */
+export const LEAK_PRONE_PAGES = 20;
+
+/**
+ * Detail pages worth reading for personal numbers that the column checks did not read: 公示-type items, newest
+ * first, across columns, up to the budget.
+ */
+export function leakProneUrls(columns: ColumnObservation[], isAllowed: (url: string) => boolean, loaded: ReadonlySet<string>, max = LEAK_PRONE_PAGES): string[] {
+  const items = columns.flatMap((c) => c.items).filter((i) => i.url && LEAK_PRONE.test(i.title) && isAllowed(i.url) && !loaded.has(i.url));
+  items.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  return [...new Set(items.map((i) => i.url!))].slice(0, max);
+}
+
 export interface TextScanInput {
   /** URLs of the pages the crawl loaded, in order. */
   pageUrls: string[];
