@@ -1,3 +1,5 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { UnreadableAttachment } from './types.ts';
 
 export interface DownloadLimits {
@@ -7,6 +9,31 @@ export interface DownloadLimits {
 }
 
 const MAX_REDIRECTS = 3;
+const MB = 1024 * 1024;
+
+/** One GET without a connection pool (`agent: false`): the socket closes with the response, so no handle outlives a crawl. */
+function get(url: string, signal: AbortSignal, userAgent?: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const req = request(url, { method: 'GET', agent: false, signal, headers: { ...(userAgent ? { 'user-agent': userAgent } : {}), accept: '*/*' } }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function readBounded(res: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      res.destroy();
+      throw new UnreadableAttachment(`文件过大（超过 ${Math.round(maxBytes / MB)} MB）/ too big`);
+    }
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
 
 /**
  * One attachment's bytes, bounded: a declared length over the limit is refused before the body is read, a body that
@@ -19,46 +46,31 @@ export async function downloadAttachment(url: string, isAllowed: (url: string) =
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (!isAllowed(current)) throw new UnreadableAttachment(`附件位于其他站点，未下载 / attachment on another host, not downloaded: ${current}`);
-      const res = await fetch(current, { redirect: 'manual', signal, headers: limits.userAgent ? { 'user-agent': limits.userAgent } : {} });
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location) {
-        await res.body?.cancel();
+      const res = await get(current, signal, limits.userAgent);
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        res.destroy();
         current = new URL(location, current).href;
         continue;
       }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new UnreadableAttachment(`下载失败 HTTP ${res.status} / download failed`);
+      if (status < 200 || status >= 300) {
+        res.destroy();
+        throw new UnreadableAttachment(`下载失败 HTTP ${status} / download failed`);
       }
-      const declared = Number(res.headers.get('content-length') ?? NaN);
+      const declared = Number(res.headers['content-length'] ?? NaN);
       if (declared > limits.maxBytes) {
-        await res.body?.cancel();
-        throw new UnreadableAttachment(`文件过大（${Math.round(declared / 1048576)} MB，上限 ${Math.round(limits.maxBytes / 1048576)} MB）/ too big`);
+        res.destroy();
+        throw new UnreadableAttachment(`文件过大（${Math.round(declared / MB)} MB，上限 ${Math.round(limits.maxBytes / MB)} MB）/ too big`);
       }
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      const reader = res.body?.getReader();
-      for (let r = await reader?.read(); reader && r && !r.done; r = await reader.read()) {
-        size += r.value.byteLength;
-        if (size > limits.maxBytes) {
-          await reader.cancel();
-          throw new UnreadableAttachment(`文件过大（超过 ${Math.round(limits.maxBytes / 1048576)} MB）/ too big`);
-        }
-        chunks.push(r.value);
-      }
-      const bytes = new Uint8Array(size);
-      let at = 0;
-      for (const c of chunks) {
-        bytes.set(c, at);
-        at += c.byteLength;
-      }
-      return { bytes, contentType: res.headers.get('content-type')?.split(';')[0].trim().toLowerCase(), finalUrl: current };
+      const bytes = await readBounded(res, limits.maxBytes);
+      return { bytes, contentType: res.headers['content-type']?.split(';')[0]!.trim().toLowerCase(), finalUrl: current };
     }
     throw new UnreadableAttachment('重定向过多 / too many redirects');
   } catch (e) {
     if (e instanceof UnreadableAttachment) throw e;
     const err = e as Error;
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new UnreadableAttachment(`下载超时（${limits.timeoutMs / 1000} 秒）/ download timed out`);
+    if (err.name === 'TimeoutError' || err.name === 'AbortError' || signal.aborted) throw new UnreadableAttachment(`下载超时（${limits.timeoutMs / 1000} 秒）/ download timed out`);
     throw new UnreadableAttachment(`下载失败 / download failed: ${err.message.split('\n')[0]}`);
   }
 }

@@ -12,7 +12,7 @@ export interface TextScanStats {
   attachments: number;
   attachmentsRead: number;
   attachmentBytes: number;
-  /** CPU time for page text, links, message lists and attachment parsing. */
+  /** Process CPU time during page text, links, message lists and attachment parsing (other sites crawled at the same time count too). */
   cpuMs: number;
 }
 
@@ -83,9 +83,7 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
   let cpuMs = cpuSince(cpu);
   const read = await readAttachments(attachmentsToRead, { isAllowed: input.isAllowed, limits: input.attachmentLimits, notAfter: input.now, dateOf: (url) => pageDates.get(url), ...(input.probe ? { probe: input.probe } : {}) });
   cpuMs += read.cpuMs;
-  const cpu2 = process.cpuUsage();
   texts.push(...read.texts);
-  cpuMs += cpuSince(cpu2);
   return {
     fields: { texts, attachments: read.attachments, interactions, outgoingLinks: [...outgoing.values()] },
     stats: { texts: texts.length, attachments: read.attachments.length, attachmentsRead: read.attachments.filter((a) => a.status === 'read').length, attachmentBytes: read.bytes, cpuMs: Math.round(cpuMs) },

@@ -234,9 +234,12 @@ export function observePage(session: SiteSession, doc: PageDocument, ctx: Observ
   return { session: next, role };
 }
 
+const EXTENSION_MAX_TEXT_CHARS = 20_000;
+
 /** The text checks' share of a page, as the crawler's text-scan reads it: masked text and links to other hosts. */
 function observeTextFields(next: SiteSession, doc: PageDocument, pageUrl: string, allowed: (url: string) => boolean, now: IsoDate): void {
-  (next.texts ??= {})[pageUrl] = observePageText(doc, pageUrl, now);
+  // Kept shorter than the crawler's: the session lives in extension storage, one text per page browsed.
+  (next.texts ??= {})[pageUrl] = observePageText(doc, pageUrl, now, EXTENSION_MAX_TEXT_CHARS);
   (next.outgoing ??= {})[pageUrl] = extractLinks(doc)
     .filter((l) => /^https?:/i.test(l.url) && !allowed(l.url))
     .map((l) => ({ url: l.url, text: l.text, fromUrl: pageUrl }));

@@ -54,8 +54,8 @@ export function pageTitle(doc: PageDocument): string | undefined {
  * A page as the text checks read it, the same in the crawler and the extension: its visible text (personal numbers
  * masked), title and publish date (which tells an old name in an old article from a new mistake).
  */
-export function observePageText(doc: PageDocument, url: string, now: string): TextObservation {
+export function observePageText(doc: PageDocument, url: string, now: string, maxChars?: number): TextObservation {
   const title = pageTitle(doc);
   const date = extractDetailDates(doc, { notAfter: now }).publishDate?.date;
-  return observeText(pageText(doc), { url, source: 'page', ...(title ? { title } : {}), ...(date && date <= now ? { date } : {}), notAfter: now });
+  return observeText(pageText(doc), { url, source: 'page', ...(title ? { title } : {}), ...(date && date <= now ? { date } : {}), notAfter: now, ...(maxChars ? { maxChars } : {}) });
 }
