@@ -6,6 +6,7 @@ import { Fetcher } from '../fetch/index.ts';
 import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
 import type { SiteConfig } from '../sites/schema.ts';
+import type { LoadedPack } from '../../rules/schema/pack.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
 import { evaluateSnapshot, summarise } from './summarise.ts';
 import { crawlSite } from './site-crawler.ts';
@@ -34,6 +35,13 @@ export interface RunOptions {
   siteConcurrency?: number;
   onProgress?: (p: RunProgress) => void;
   renderer?: BrowserRenderer;
+}
+
+/** The checks that read page text, attachments, 留言 lists or outgoing links: without them a crawl skips that reading. */
+const TEXT_CHECKS = new Set(['personal-info-exposed', 'attachment-unreadable', 'wording-suspect', 'interaction-unanswered', 'outgoing-link-suspect']);
+
+export function usesTextChecks(packs: LoadedPack[]): boolean {
+  return packs.some((p) => p.rules.some((r) => TEXT_CHECKS.has(r.check)));
 }
 
 export function newRunId(): string {
@@ -95,6 +103,7 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
     const journal = await o.store.journal(run.id, site.id);
     const { snapshot, stats } = await crawlSite(site, {
       fetcher, renderer, journal, classes, now: auditDate, capturedAt: new Date().toISOString(),
+      textChecks: usesTextChecks(packsBySite.get(site.id)!),
       onPage: (e) => {
         pages++;
         if (!e.ok) errors++;

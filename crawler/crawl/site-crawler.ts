@@ -23,6 +23,8 @@ export interface SiteCrawlContext {
   /** ISO timestamp of capture (the clock lives here, in the crawler, never in rules/). */
   capturedAt: string;
   onPage?: (e: JournalEntry) => void;
+  /** Run the text checks' reading (page text, attachments, 留言 lists, outgoing links); default true. */
+  textChecks?: boolean;
 }
 
 export interface SiteCrawlStats {
@@ -140,10 +142,13 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
 
   // Discovery is judged before the text checks read more pages: their page budget must not make columns "not found".
   const discoveryComplete = !loader.limitHit;
-  // 公示 pages the column checks did not open: where ID and phone numbers get published (counted against maxPages).
-  for (const url of leakProneUrls(columns, isAllowed, new Set(loader.loaded))) await loader.load(url);
-  const probe = (url: string) => ctx.fetcher.fetch(url, { timeoutMs: site.limits.timeoutMs, maxBytes: 64 * 1024 });
-  const scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now, probe });
+  let scanned: Awaited<ReturnType<typeof scanSiteText>> | undefined;
+  if (ctx.textChecks !== false) {
+    // 公示 pages the column checks did not open: where ID and phone numbers get published (counted against maxPages).
+    for (const url of leakProneUrls(columns, isAllowed, new Set(loader.loaded))) await loader.load(url);
+    const probe = (url: string) => ctx.fetcher.fetch(url, { timeoutMs: site.limits.timeoutMs, maxBytes: 64 * 1024 });
+    scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now, probe });
+  }
 
   // Masked at the source: a number in an item title or link text never reaches the store, a report or a log.
   const snapshot: SiteSnapshot = maskDeep({
@@ -160,7 +165,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
     links,
     availability,
     discoveryComplete,
-    ...scanned.fields,
+    ...scanned?.fields,
   });
-  return { snapshot, stats: { ...stats(), textScan: scanned.stats } };
+  return { snapshot, stats: { ...stats(), ...(scanned ? { textScan: scanned.stats } : {}) } };
 }
