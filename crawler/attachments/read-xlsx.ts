@@ -26,9 +26,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<AttachmentPart[]> {
     throw new UnreadableAttachment(`XLSX 无法解析（可能已加密或损坏）/ XLSX not parsed (encrypted or damaged): ${(e as Error).message.split('\n')[0]}`);
   }
   return book.worksheets.map((sheet) => {
+    // Line N is row N (empty rows kept as empty lines), so a finding names the row to open.
     const lines: string[] = [];
     sheet.eachRow((row, n) => {
       if (n > MAX_ROWS) return;
+      while (lines.length < n - 1) lines.push('');
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       lines.push(values.map((v) => cellText(v as ExcelJS.CellValue)).join('\t'));
     });

@@ -25,7 +25,8 @@ export const DEFAULT_MAX_TEXT_CHARS = 60_000;
  * and the text itself masked. This is the one door page and attachment text go through into a snapshot.
  */
 export function observeText(raw: string, o: ObserveTextOptions): TextObservation {
-  const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+  // Blank lines are kept: a spreadsheet's line N is its row N, so a finding's line is the row an evaluator opens.
+  const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').replace(/\s+$/, '');
   const scan = { notAfter: o.notAfter };
   // Mask first and take contexts from the masked text: a context window cut through a number must not show its digits.
   const hits = findPersonalNumbers(text, scan);

@@ -27,7 +27,7 @@ async function chromiumPdf(html: string): Promise<Uint8Array> {
 }
 
 beforeAll(async () => {
-  files.set('/list.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx({ 补贴名单: [['姓名', '身份证号', '电话'], ['张三', ID, '13712345678'], ['李四', '35*************123', '138****1234']] }) });
+  files.set('/list.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await buildXlsx({ 补贴名单: [['姓名', '身份证号', '电话'], ['张三', ID, '13712345678'], ['李四', '35*************123', '138****1234'], [], ['王五', '备注', '13912345678']] }) });
   files.set('/notice.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await buildDocx(['关于发放补贴的公示', `王五，身份证号${ID2}，联系电话15912345678。`, '监督电话：0591-87654321']) });
   files.set('/scan.pdf', { type: 'application/pdf', body: await chromiumPdf(`<html><body style="font-family:'WenQuanYi Micro Hei',sans-serif"><h1>公示名单</h1><p>第一行</p><p>赵六 身份证号 ${ID}</p><p style="page-break-before:always">第二页：电话 13612345678</p></body></html>`) });
   files.set('/ascii.pdf', { type: 'application/pdf', body: buildAsciiPdf(['Applicant list', `ID ${ID2}`]) });
@@ -58,6 +58,7 @@ describe('attachments', () => {
     expect(found).toEqual([
       `/list.xlsx 工作表「补贴名单」 id-number 42*************${ID.slice(15)} 2`,
       '/list.xlsx 工作表「补贴名单」 mobile 137****5678 2',
+      '/list.xlsx 工作表「补贴名单」 mobile 139****5678 5', // line = spreadsheet row, empty row 4 counted
       `/notice.docx 正文 id-number 11*************${ID2.slice(15)} 2`,
       '/notice.docx 正文 mobile 159****5678 2',
       `/scan.pdf 第1页 id-number 42*************${ID.slice(15)} 3`,
@@ -65,7 +66,7 @@ describe('attachments', () => {
       `/ascii.pdf 第1页 id-number 11*************${ID2.slice(15)} 2`,
     ]);
     const stored = allText(r.texts);
-    for (const raw of [ID, ID2, '13712345678', '15912345678', '13612345678']) expect(stored).not.toContain(raw);
+    for (const raw of [ID, ID2, '13712345678', '13912345678', '15912345678', '13612345678']) expect(stored).not.toContain(raw);
     expect(stored).toContain('0591-87654321'); // an office landline is no personal number
   }, 30_000);
 
