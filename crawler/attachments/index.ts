@@ -85,6 +85,10 @@ export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (
       try {
         const { format, parts } = await readAttachmentText(bytes, claimed);
         const date = o.dateOf?.(link.fromUrl);
+        // A PDF without a text layer is a scan: its content is there for a person to read, not for this check.
+        if (format === 'pdf' && parts.every((p) => !p.text.trim())) {
+          throw new UnreadableAttachment('PDF 无文字层（可能为扫描件），需人工查看 / no text layer (scanned?), read it by hand');
+        }
         for (const part of parts) {
           if (!part.text.trim()) continue;
           texts.push(observeText(part.text, { url: link.url, source: 'attachment', fromUrl: link.fromUrl, title: link.text, part: part.label, ...(date ? { date } : {}), notAfter: o.notAfter }));

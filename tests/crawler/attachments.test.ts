@@ -32,6 +32,7 @@ beforeAll(async () => {
   files.set('/scan.pdf', { type: 'application/pdf', body: await chromiumPdf(`<html><body style="font-family:'WenQuanYi Micro Hei',sans-serif"><h1>公示名单</h1><p>第一行</p><p>赵六 身份证号 ${ID}</p><p style="page-break-before:always">第二页：电话 13612345678</p></body></html>`) });
   files.set('/ascii.pdf', { type: 'application/pdf', body: buildAsciiPdf(['Applicant list', `ID ${ID2}`]) });
   files.set('/locked.pdf', { type: 'application/pdf', body: buildAsciiPdf(['secret'], { locked: true }) });
+  files.set('/scan-only.pdf', { type: 'application/pdf', body: buildAsciiPdf([]) });
   files.set('/old.doc', { type: 'application/msword', body: legacyOfficeStub() });
   files.set('/fake.docx', { type: 'application/octet-stream', body: legacyOfficeStub() });
   files.set('/big.pdf', { type: 'application/pdf', body: new Uint8Array(300_000) });
@@ -71,13 +72,14 @@ describe('attachments', () => {
   }, 30_000);
 
   it('lists what it cannot read, with the reason, instead of skipping it', async () => {
-    const r = await readAttachments([link('/locked.pdf'), link('/old.doc'), link('/fake.docx'), link('/big.pdf'), link('/missing.pdf'), link('/x.wps'), { url: 'http://example.org/a.pdf', fromUrl: base, text: 'a.pdf' }], { isAllowed, limits: { maxBytes: 100_000 } });
+    const r = await readAttachments([link('/locked.pdf'), link('/old.doc'), link('/fake.docx'), link('/big.pdf'), link('/missing.pdf'), link('/x.wps'), link('/scan-only.pdf'), { url: 'http://example.org/a.pdf', fromUrl: base, text: 'a.pdf' }], { isAllowed, limits: { maxBytes: 100_000 } });
     expect(r.attachments.map((a) => [a.url.replace(base, ''), a.status])).toEqual([
-      ['/locked.pdf', 'unreadable'], ['/old.doc', 'unreadable'], ['/fake.docx', 'unreadable'], ['/big.pdf', 'over-limit'], ['/missing.pdf', 'unreadable'], ['/x.wps', 'unreadable'], ['http://example.org/a.pdf', 'unreadable'],
+      ['/locked.pdf', 'unreadable'], ['/old.doc', 'unreadable'], ['/fake.docx', 'unreadable'], ['/big.pdf', 'over-limit'], ['/missing.pdf', 'unreadable'], ['/x.wps', 'unreadable'], ['/scan-only.pdf', 'unreadable'], ['http://example.org/a.pdf', 'unreadable'],
     ]);
     for (const a of r.attachments) expect(a.reason).toBeTruthy();
     expect(r.attachments[0].reason).toContain('加密');
     expect(r.attachments[4].reason).toContain('404');
+    expect(r.attachments[6].reason).toContain('无文字层');
   });
 
   it('past the per-site count, attachments are listed as over the limit', async () => {
