@@ -37,6 +37,19 @@ export interface AttachmentReadResult {
   bytes: number;
 }
 
+/** A parse that takes longer than the download budget is given up on (listed with the reason); the crawl goes on. */
+async function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnreadableAttachment(`解析超时（${ms / 1000} 秒）/ parsing timed out`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The attachment links among a page's links, once each, in page order. */
 export function attachmentLinks(links: { url: string; text: string }[], fromUrl: string): AttachmentLink[] {
   return links.filter((l) => attachmentFormat(l.url, l.text)).map((l) => ({ url: l.url.replace(/#.*$/, ''), fromUrl, text: l.text }));
@@ -83,7 +96,7 @@ export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (
       bytesTotal += bytes.byteLength;
       const cpuStart = process.cpuUsage();
       try {
-        const { format, parts } = await readAttachmentText(bytes, claimed);
+        const { format, parts } = await withinTime(readAttachmentText(bytes, claimed), limits.timeoutMs);
         const date = o.dateOf?.(link.fromUrl);
         // A PDF without a text layer is a scan: its content is there for a person to read, not for this check.
         if (format === 'pdf' && parts.every((p) => !p.text.trim())) {
