@@ -34,6 +34,8 @@ export class PageLoader {
   limitHit = false;
   /** Set once the site's time budget refused a load. */
   budgetHit = false;
+  /** Every page URL loaded (fetched or read back from the journal), in order: the text checks read them all. */
+  readonly loaded: string[] = [];
 
   constructor(
     private readonly fetcher: PageFetcher,
@@ -116,8 +118,14 @@ export class PageLoader {
 
   async load(url: string): Promise<JournalEntry | undefined> {
     const cached = this.journal.get(url);
-    if (cached && !cached.rendered) return cached;
-    return this.outOfTime(url) ?? this.once(url, () => this.fetchAndRecord(url));
+    if (cached && !cached.rendered) {
+      this.loaded.push(url);
+      return cached;
+    }
+    const late = this.outOfTime(url);
+    if (late) return late;
+    this.loaded.push(url);
+    return this.once(url, () => this.fetchAndRecord(url));
   }
 
   private async fetchAndRecord(url: string): Promise<JournalEntry> {

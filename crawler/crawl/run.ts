@@ -44,6 +44,13 @@ export interface RunOptions {
   parsePage?: SiteCrawlContext['parsePage'];
 }
 
+/** The checks that read page text, attachments, 留言 lists or outgoing links: without them a crawl skips that reading. */
+const TEXT_CHECKS = new Set(['personal-info-exposed', 'attachment-unreadable', 'wording-suspect', 'interaction-unanswered', 'outgoing-link-suspect']);
+
+export function usesTextChecks(packs: LoadedPack[]): boolean {
+  return packs.some((p) => p.rules.some((r) => TEXT_CHECKS.has(r.check)));
+}
+
 export function newRunId(): string {
   const t = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${t}-${Math.random().toString(36).slice(2, 6)}`;
@@ -114,6 +121,7 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
     try {
       crawled = await crawlSite(site, {
         fetcher, renderer, journal, classes, detailClasses, now: auditDate, capturedAt, ...(o.parsePage ? { parsePage: o.parsePage } : {}),
+        textChecks: usesTextChecks(packsBySite.get(site.id)!),
         onPage: (e) => {
           pages++;
           if (!e.ok) errors++;

@@ -18,7 +18,11 @@ import { loadFollowingRedirects } from './follow-redirects.ts';
 import { candidateBase, hubWithoutSubColumns } from './column-observation.ts';
 import { failureReason, PageLoader, type PageFetcher } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
+import type { AttachmentDownload } from '../attachments/index.ts';
+import { UnreadableAttachment } from '../attachments/types.ts';
 import { isolatePage } from './isolate-page.ts';
+import { maskDeep } from '../../rules/text/mask-deep.ts';
+import { leakProneUrls, scanSiteText, type TextScanStats } from './text-scan.ts';
 
 export interface SiteCrawlContext {
   /** Not used for a site with a `snapshot`: that site gets its own Fetcher reading the saved folder. */
@@ -34,6 +38,8 @@ export interface SiteCrawlContext {
   onPage?: (e: JournalEntry) => void;
   /** How a fetched page becomes a tree; a test hands in one that throws, as a hostile page can make it. */
   parsePage?: typeof pageFromHtml;
+  /** Run the text checks' reading (page text, attachments, 留言 lists, outgoing links); default true. */
+  textChecks?: boolean;
 }
 
 export interface SiteCrawlStats {
@@ -42,6 +48,8 @@ export interface SiteCrawlStats {
   bytes: number;
   rendered: number;
   elapsedMs: number;
+  /** The text checks' cost (page text, attachments, 留言 lists, outgoing links). */
+  textScan?: TextScanStats;
 }
 
 /** Columns read at once within one site. */
@@ -94,6 +102,16 @@ async function sampleAvailability(fetcher: PageFetcher, site: SiteConfig, first:
   return samples;
 }
 
+/** Attachment bytes from a saved copy's folder; one the copy lacks is listed as unreadable with that reason. */
+function savedAttachment(saved: SavedCopy): AttachmentDownload {
+  return async (url, _isAllowed, limits) => {
+    const answer = await saved.folder.answer(new URL(url));
+    if (answer.status !== 200) throw new UnreadableAttachment('保存的副本中没有该附件 / not in the saved copy');
+    if (answer.body.byteLength > limits.maxBytes) throw new UnreadableAttachment(`文件过大 / too big (${answer.body.byteLength} bytes)`);
+    return { bytes: answer.body };
+  };
+}
+
 /** Every fetch of the site aborts once its time budget is spent. */
 function boundFetcher(fetcher: Fetcher, signal: AbortSignal): PageFetcher {
   return { fetch: (url, o) => fetcher.fetch(url, { ...o, signal }) };
@@ -116,7 +134,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   const budgetTimer = setTimeout(() => outOfTime.abort(new Error(budgetReason)), budgetMs);
   const session = ctx.renderer?.session(siteGate({ hosts: siteHosts(site), allowPrivate: site.allowPrivate, folder: saved?.folder }));
   try {
-    const result = await crawlWithin(site, { ...ctx, fetcher: saved?.fetcher ?? ctx.fetcher }, { session, signal: outOfTime.signal, deadline: started + budgetMs, budgetReason, started });
+    const result = await crawlWithin(site, { ...ctx, fetcher: saved?.fetcher ?? ctx.fetcher }, { session, signal: outOfTime.signal, deadline: started + budgetMs, budgetReason, started, saved });
     if (saved) result.snapshot.source = saved.source;
     return result;
   } finally {
@@ -126,7 +144,7 @@ export async function crawlSite(site: SiteConfig, ctx: SiteCrawlContext): Promis
   }
 }
 
-async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session?: RenderSession; signal: AbortSignal; deadline: number; budgetReason: string; started: number }): Promise<{ snapshot: SiteSnapshot; stats: SiteCrawlStats }> {
+async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session?: RenderSession; signal: AbortSignal; deadline: number; budgetReason: string; started: number; saved?: SavedCopy }): Promise<{ snapshot: SiteSnapshot; stats: SiteCrawlStats }> {
   const started = b.started;
   const fetcher = boundFetcher(ctx.fetcher, b.signal);
   const loader = new PageLoader(fetcher, ctx.journal, b.session, site.limits, ctx.onPage, { deadline: b.deadline, reason: b.budgetReason }, ctx.parsePage);
@@ -209,7 +227,20 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   }
   const links = b.signal.aborted ? [] : await checkLinks(fetcher, [...linksFrom.values()].slice(0, site.limits.maxLinks), { timeoutMs: site.limits.timeoutMs, soft404, known });
 
-  const snapshot: SiteSnapshot = {
+  // Discovery is judged before the text checks read more pages: their page budget must not make columns "not found".
+  const discoveryComplete = !loader.limitHit && !loader.budgetHit && !b.signal.aborted && !discovery.budgetHit;
+  let scanned: Awaited<ReturnType<typeof scanSiteText>> | undefined;
+  if (ctx.textChecks !== false && !b.signal.aborted) {
+    // 公示 pages the column checks did not open: where ID and phone numbers get published (counted against maxPages).
+    for (const url of leakProneUrls(columns, isAllowed, new Set(loader.loaded))) await loader.load(url);
+    const probe = (url: string) => fetcher.fetch(url, { timeoutMs: site.limits.timeoutMs, maxBytes: 64 * 1024 });
+    // A saved copy's attachments are read from its folder: an audit of a copy makes no network request.
+    const download: AttachmentDownload | undefined = b.saved ? savedAttachment(b.saved) : undefined;
+    scanned = await scanSiteText({ pageUrls: [...new Set(loader.loaded)], journal: ctx.journal, columns, isAllowed, now: ctx.now, probe, allowPrivate: site.allowPrivate, ...(download ? { download } : {}) });
+  }
+
+  // Masked at the source: a number in an item title or link text never reaches the store, a report or a log.
+  const snapshot: SiteSnapshot = maskDeep({
     site: info,
     capturedAt: ctx.capturedAt,
     home: {
@@ -222,10 +253,11 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     columns,
     links,
     availability,
-    discoveryComplete: !loader.limitHit && !loader.budgetHit && !b.signal.aborted && !discovery.budgetHit,
+    discoveryComplete,
     ...(loader.budgetHit || b.signal.aborted ? { incompleteReason: b.budgetReason } : {}),
     discoveryNotes: discovery.notes,
     discoveryPages: discovery.pages,
-  };
-  return { snapshot, stats: stats() };
+    ...scanned?.fields,
+  });
+  return { snapshot, stats: { ...stats(), ...(scanned ? { textScan: scanned.stats } : {}) } };
 }

@@ -28,6 +28,8 @@ export interface DemoItem {
   title: string;
   /** Publish date (发布日期); null for undated items. */
   date: string | null;
+  /** 留言 lists: the reply state the list shows (已回复 / 未回复). */
+  state?: '已回复' | '未回复';
 }
 
 export interface DemoColumn {
@@ -163,7 +165,12 @@ export function buildSite(today: string, variant: DemoVariant): DemoSiteModel {
     { key: 'sthj', classId: 'environment', name: '生态环境', path: '/xxgk/sthj/', format: 'list',
       items: Array.from({ length: 15 }, (_, i) => ({ title: `${cnMonthDay(ago(today, i))}空气质量预报`, date: ago(today, i) })) },
     { key: 'xzxx', classId: 'consultation', name: '县长信箱', path: '/hdjl/xzxx/', format: 'list',
-      items: seq(8, 1, 1, (i) => `关于${TOWNS[i % TOWNS.length]}${['道路维修', '路灯安装', '饮水安全', '垃圾清运', '学校周边交通', '农村医保', '危房改造', '河道清淤'][i]}问题的答复`) },
+      items: [
+        ...seq(8, 1, 1, (i) => `关于${TOWNS[i % TOWNS.length]}${['道路维修', '路灯安装', '饮水安全', '垃圾清运', '学校周边交通', '农村医保', '危房改造', '河道清淤'][i]}问题的答复`)
+          .map((it) => ({ ...it, state: '已回复' as const })),
+        // Planted: a message left unanswered for 120 days (互动回应差).
+        { title: '关于东岭乡自来水水压不足问题的咨询', date: ago(today, 120), state: '未回复' as const },
+      ] },
   ];
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const hot = [

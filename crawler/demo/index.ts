@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { buildSite, newestOf, type DemoColumn, type DemoSiteModel, type DemoVariant } from './content.ts';
 import { encodeGbk } from './gbk.ts';
+import { ATTACHMENTS, attachmentFiles, FRIEND_LINKS } from './text-plants.ts';
 import { HANWEB_COL, WEBSITE_REPORT_PATH, columnHtml, detailPage, hanwebProxy, homePage, notFoundPage, simplePage, trsPageCount, websiteReport } from './pages.ts';
 
 /**
@@ -60,6 +61,7 @@ export function buildManifest(m: DemoSiteModel, base: string): DemoManifest {
     planted.push({ id: `dead-link:${p}`, description: `首页链接 ${p} 返回 404`, packId: 'national-2019', ruleId: 'dead-link', expected: 'fail', url: abs(p) });
   }
   planted.push({ id: `busy-link:${BUSY_PATH}`, description: `首页链接 ${BUSY_PATH} 总是返回 429（Retry-After: 1），无法判定`, packId: 'national-2019', ruleId: 'dead-link', expected: 'needs-review', url: abs(BUSY_PATH) });
+  planted.push(...textPlants(m, abs));
   return {
     today: m.today,
     variant: m.variant,
@@ -71,6 +73,25 @@ export function buildManifest(m: DemoSiteModel, base: string): DemoManifest {
     deadLinks: dead.map(abs),
     reviewLinks: [abs(BUSY_PATH)],
   };
+}
+
+/** The text-check plants (security-2019): personal numbers, attachments, wording, messages, outgoing links. */
+function textPlants(m: DemoSiteModel, abs: (p: string) => string): DemoManifest['planted'] {
+  const leakPage = abs('/art/tzgg/1.html');
+  const unanswered = m.byKey.get('xzxx')!.items.find((it) => it.state === '未回复')!;
+  return [
+    { id: 'id-number-on-page', description: '通知公告最新一篇附公示名单，含未脱敏身份证号（同表中的脱敏号码、校验位错误的号码不应报出）', packId: 'security-2019', ruleId: 'personal-id-number-exposed', expected: 'fail', url: leakPage },
+    { id: 'mobile-on-page', description: '同一公示名单含未脱敏手机号码', packId: 'security-2019', ruleId: 'personal-mobile-exposed', expected: 'needs-review', url: leakPage },
+    { id: 'id-number-in-xlsx', description: '公示附件（XLSX）含未脱敏身份证号', packId: 'security-2019', ruleId: 'personal-id-number-exposed', expected: 'fail', url: abs(ATTACHMENTS.xlsx) },
+    { id: 'mobile-in-xlsx', description: '公示附件（XLSX）含未脱敏手机号码', packId: 'security-2019', ruleId: 'personal-mobile-exposed', expected: 'needs-review', url: abs(ATTACHMENTS.xlsx) },
+    { id: 'bank-card-in-docx', description: '发放说明附件（DOCX）含未脱敏银行卡号', packId: 'security-2019', ruleId: 'personal-bank-card-exposed', expected: 'needs-review', url: abs(ATTACHMENTS.docx) },
+    { id: 'attachment-doc', description: '申报表为旧版 DOC 格式，无法读取，列出待人工检查', packId: 'security-2019', ruleId: 'attachment-unreadable', expected: 'needs-review', url: abs(ATTACHMENTS.doc) },
+    { id: 'attachment-missing', description: '首页「表格下载」链接的 PDF 不存在（404），附件无法读取', packId: 'security-2019', ruleId: 'attachment-unreadable', expected: 'needs-review', url: abs('/download/missing.pdf') },
+    { id: 'outdated-ministry-name', description: '政务动态最新一篇使用已撤销的「国土资源部」名称（疑似表述错误）', packId: 'security-2019', ruleId: 'wording-error-suspected', expected: 'needs-review', url: abs('/art/zwdt/1.html') },
+    { id: 'message-unanswered', description: `县长信箱留言「${unanswered.title}」${unanswered.date} 提交，超过3个月未回复`, packId: 'security-2019', ruleId: 'messages-unanswered', expected: 'fail' },
+    { id: 'link-body-off-government', description: `友情链接「${FRIEND_LINKS[1]!.text}」指向非政府域名`, packId: 'security-2019', ruleId: 'outgoing-link-suspect', expected: 'needs-review', url: FRIEND_LINKS[1]!.url },
+    { id: 'link-parked', description: `友情链接「${FRIEND_LINKS[2]!.text}」指向域名停放服务`, packId: 'security-2019', ruleId: 'outgoing-link-suspect', expected: 'needs-review', url: FRIEND_LINKS[2]!.url },
+  ];
 }
 
 interface Answer {
@@ -107,8 +128,10 @@ function columnRoutes(m: DemoSiteModel): Map<string, { col: DemoColumn; pageNo: 
   return routes;
 }
 
-function route(m: DemoSiteModel, manifestJson: string, routes: ReturnType<typeof columnRoutes>, url: URL): Answer {
+function route(m: DemoSiteModel, manifestJson: string, routes: ReturnType<typeof columnRoutes>, url: URL, files: Map<string, { type: string; body: Uint8Array }>): Answer {
   const path = url.pathname;
+  const file = files.get(path);
+  if (file) return { status: 200, body: file.body, type: file.type };
   if (path === '/' || path === '/index.html') return html(homePage(m));
   if (path === '/robots.txt') return { status: 200, body: 'User-agent: *\nDisallow: /admin/\n', type: 'text/plain; charset=utf-8' };
   if (path === MANIFEST_PATH) return { status: 200, body: manifestJson, type: 'application/json; charset=utf-8' };
@@ -140,6 +163,7 @@ export async function startDemoPortal(opts: DemoOptions): Promise<DemoPortal> {
   const host = opts.host ?? '127.0.0.1';
   const model = buildSite(opts.today, opts.variant ?? 'baseline');
   const routes = columnRoutes(model);
+  const files = await attachmentFiles();
   let manifestJson = '';
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -149,7 +173,7 @@ export async function startDemoPortal(opts: DemoOptions): Promise<DemoPortal> {
       answer = { status: 405, body: 'Method Not Allowed', type: 'text/plain; charset=utf-8', headers: { allow: 'GET, HEAD' } };
     } else {
       try {
-        answer = route(model, manifestJson, routes, new URL(req.url ?? '/', 'http://demo.invalid'));
+        answer = route(model, manifestJson, routes, new URL(req.url ?? '/', 'http://demo.invalid'), files);
       } catch (err) {
         answer = { status: 500, body: `Internal Server Error: ${(err as Error).message}`, type: 'text/plain; charset=utf-8' };
       }

@@ -1,6 +1,7 @@
 import { addDays, isoDate, parseIso, weekday } from '../../rules/dates/days.ts';
 import { annualReportBody } from './annual-report-page.ts';
 import { newestOf, type DemoColumn, type DemoItem, type DemoSiteModel } from './content.ts';
+import { FRIEND_LINKS, leakBlock, WORDING_PLANT } from './text-plants.ts';
 
 /** HTML for the demo portal's pages. Pure functions of the site model: the same model gives the same bytes. */
 
@@ -74,7 +75,8 @@ function breadcrumb(m: DemoSiteModel, col: DemoColumn): string {
 }
 
 function li(col: DemoColumn, it: DemoItem, i: number, date: string): string {
-  return `<li><a href="${detailHref(col, i)}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a>${date}</li>`;
+  const state = it.state ? `<span class="state">${it.state}</span>` : '';
+  return `<li><a href="${detailHref(col, i)}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a>${date}${state}</li>`;
 }
 
 function dateSpan(d: string | null, format: DemoColumn['format']): string {
@@ -153,6 +155,10 @@ ${websiteReport(t).map((r) => `<li><a href="${WEBSITE_REPORT_PATH}" title="${esc
 <li><a href="/download/missing.pdf">表格下载</a></li>
 <li><a href="/ztzl/busy/">专题专栏</a></li>
 </ul>
+</div>
+<div class="friend-links">
+<h3>友情链接</h3>
+${FRIEND_LINKS.map((l) => `<a href="${l.url}" target="_blank">${esc(l.text)}</a>`).join(' | ')}
 </div>`;
   return page({ title: SITE_NAME }, body);
 }
@@ -174,8 +180,16 @@ function metaTable(col: DemoColumn, n: number, date: string | null): string {
   return `<table class="xxgk-meta">\n${rows.join('\n')}\n</table>`;
 }
 
-function articleBody(title: string): string {
-  return `<div class="content">\n<p>${esc(title)}。本文为演示门户生成的示例内容，不对应任何真实机构或文件。</p>\n<p>${SITE_NAME}办公室</p>\n</div>`;
+function articleBody(title: string, extra = ''): string {
+  return `<div class="content">\n<p>${esc(title)}。本文为演示门户生成的示例内容，不对应任何真实机构或文件。</p>\n${extra}<p>${SITE_NAME}办公室</p>\n</div>`;
+}
+
+/** The text-check plants (personal numbers with attachments, an outdated name) on the newest article of two columns. */
+function plantFor(col: DemoColumn, index: number): string {
+  if (index !== 0) return '';
+  if (col.key === 'tzgg') return `${leakBlock()}\n`;
+  if (col.key === 'zwdt') return `<p>${esc(WORDING_PLANT)}</p>\n`;
+  return '';
 }
 
 export function detailPage(m: DemoSiteModel, col: DemoColumn, index: number, charset?: string): string {
@@ -183,7 +197,7 @@ export function detailPage(m: DemoSiteModel, col: DemoColumn, index: number, cha
   const head = it.date ? `<meta name="PubDate" content="${it.date} 09:30">\n<meta name="ArticleTitle" content="${esc(it.title)}">\n` : `<meta name="ArticleTitle" content="${esc(it.title)}">\n`;
   // A 年报 carries the six parts and tables of the 2021 format (国办公开办函〔2021〕30号), as a diligent county's does.
   const reportYear = col.classId === 'annual-report' ? /(\d{4})年/.exec(it.title)?.[1] : undefined;
-  const content = reportYear ? annualReportBody({ org: SITE_NAME, year: Number(reportYear) }) : articleBody(it.title);
+  const content = reportYear ? annualReportBody({ org: SITE_NAME, year: Number(reportYear) }) : articleBody(it.title, plantFor(col, index));
   const body = `${banner()}\n${breadcrumb(m, col)}\n<div class="article">\n${metaTable(col, index + 1, it.date)}\n<h1>${esc(it.title)}</h1>\n${content}\n</div>`;
   return page({ title: `${it.title}_${SITE_NAME}`, columnName: col.name, columnType: '文章', extraHead: head, ...(charset ? { charset } : {}) }, body);
 }

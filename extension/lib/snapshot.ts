@@ -3,7 +3,9 @@ import { candidateKey, columnIdentity, HUB_CLASSES, matchLinks, mergeCandidates,
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
 import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
-import type { ColumnObservation, HomeObservation, IsoDate, SiteInfo, SiteKind, SiteSnapshot } from '../../rules/model/snapshot.ts';
+import type { ColumnObservation, HomeObservation, InteractionObservation, IsoDate, OutgoingLinkObservation, SiteInfo, SiteKind, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
+import { isMessageListColumn, observeMessageList } from '../../rules/text/message-list.ts';
+import { observePageText } from '../../rules/text/page-text.ts';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import type { ColumnClass } from '../../rules/schema/pack.ts';
@@ -45,6 +47,11 @@ export interface SiteSession {
   hubs: Record<string, number>;
   /** Column observations by column URL. */
   columns: Record<string, ObservedColumn>;
+  /** Text checks: each page's text (personal numbers masked here, before it is stored) and outgoing links, by URL. */
+  texts?: Record<string, TextObservation>;
+  outgoing?: Record<string, OutgoingLinkObservation[]>;
+  /** 留言 lists read in the browser, by column URL. */
+  interactions?: Record<string, InteractionObservation>;
   updatedAt: string;
 }
 
@@ -207,7 +214,12 @@ export function observePage(session: SiteSession, doc: PageDocument, ctx: Observ
     mergeFound(matchLinks(extractLinks(doc), ctx.classes, allowed, '首页'), 'home');
   }
 
+  observeTextFields(next, doc, pageUrl, allowed, ctx.now);
+
   const column = columnForUrl(next, ctx.overrides, pageUrl) ?? columnForUrl(next, ctx.overrides, doc.url);
+  if (column && !isHome && isMessageListColumn(column.classId, column.name)) {
+    (next.interactions ??= {})[column.url] = observeMessageList(doc, column.url, column.name);
+  }
   if (column && !isHome) {
     role.column = column;
     if (HUB_CLASSES.has(column.classId)) {
@@ -220,6 +232,38 @@ export function observePage(session: SiteSession, doc: PageDocument, ctx: Observ
     }
   }
   return { session: next, role };
+}
+
+const EXTENSION_MAX_TEXT_CHARS = 20_000;
+
+/** The text checks' share of a page, as the crawler's text-scan reads it: masked text and links to other hosts. */
+function observeTextFields(next: SiteSession, doc: PageDocument, pageUrl: string, allowed: (url: string) => boolean, now: IsoDate): void {
+  // Kept shorter than the crawler's: the session lives in extension storage, one text per page browsed.
+  (next.texts ??= {})[pageUrl] = observePageText(doc, pageUrl, now, EXTENSION_MAX_TEXT_CHARS);
+  (next.outgoing ??= {})[pageUrl] = extractLinks(doc)
+    .filter((l) => /^https?:/i.test(l.url) && !allowed(l.url))
+    .map((l) => ({ url: l.url, text: l.text, fromUrl: pageUrl }));
+}
+
+/** Live text fields first, the imported crawl's for pages (and attachments) the browser has not read. */
+function textFields(session: SiteSession, imported: SiteSnapshot | undefined): Pick<SiteSnapshot, 'texts' | 'attachments' | 'interactions' | 'outgoingLinks'> {
+  const out: Pick<SiteSnapshot, 'texts' | 'attachments' | 'interactions' | 'outgoingLinks'> = {};
+  if (session.texts || imported?.texts) {
+    const live = Object.values(session.texts ?? {});
+    const seen = new Set(live.map((t) => t.url));
+    out.texts = [...live, ...(imported?.texts ?? []).filter((t) => t.source === 'attachment' || !seen.has(t.url))];
+  }
+  if (imported?.attachments) out.attachments = imported.attachments;
+  if (session.interactions || imported?.interactions) {
+    const live = session.interactions ?? {};
+    out.interactions = [...Object.values(live), ...(imported?.interactions ?? []).filter((i) => !live[i.url])];
+  }
+  if (session.outgoing || imported?.outgoingLinks) {
+    const byUrl = new Map<string, OutgoingLinkObservation>();
+    for (const l of [...Object.values(session.outgoing ?? {}).flat(), ...(imported?.outgoingLinks ?? [])]) if (!byUrl.has(l.url)) byUrl.set(l.url, l);
+    out.outgoingLinks = [...byUrl.values()];
+  }
+  return out;
 }
 
 /** True when two sessions hold the same observations (timestamps aside): re-reading an unchanged page is a no-op. */
@@ -318,5 +362,6 @@ export function buildSnapshot(session: SiteSession, ctx: BuildContext): SiteSnap
     links: imported?.links ?? [],
     availability: imported?.availability ?? [],
     discoveryComplete: liveDiscoveryComplete || !!imported?.discoveryComplete,
+    ...textFields(session, imported),
   };
 }

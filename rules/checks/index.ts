@@ -13,6 +13,11 @@ import siteAvailability from './site-availability.ts';
 import siteIdentity from './site-identity.ts';
 import websiteAnnualReport from './website-annual-report.ts';
 import yearlyDeadline from './yearly-deadline.ts';
+import attachmentUnreadable from './attachment-unreadable.ts';
+import interactionUnanswered from './interaction-unanswered.ts';
+import outgoingLinkSuspect from './outgoing-link-suspect.ts';
+import personalInfoExposed from './personal-info-exposed.ts';
+import wordingSuspect from './wording-suspect.ts';
 
 /** Column classes whose newest detail page a rule of these packs reads (the crawler keeps that page's content). */
 export function detailColumnClasses(packs: readonly { rules: readonly { check: string; column?: string }[] }[]): Set<string> {
@@ -21,5 +26,5 @@ export function detailColumnClasses(packs: readonly { rules: readonly { check: s
 
 /** Every check type a pack may name, by id (file name == check id). */
 export const CHECKS: Record<string, CheckDefinition> = Object.fromEntries(
-  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck, websiteAnnualReport, annualReportFormat].map((c) => [c.id, c as CheckDefinition]),
+  [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck, websiteAnnualReport, annualReportFormat, personalInfoExposed, attachmentUnreadable, wordingSuspect, interactionUnanswered, outgoingLinkSuspect].map((c) => [c.id, c as CheckDefinition]),
 );

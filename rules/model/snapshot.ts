@@ -128,6 +128,76 @@ export interface DiscoveryNote {
   considered?: string[];
 }
 
+/** A personal number found in a text, already masked (the raw digits are never stored). */
+export interface PersonalNumberObservation {
+  kind: 'id-number' | 'mobile' | 'bank-card';
+  /** `35*************123`, `138****1234`, `6222***********1234`. */
+  masked: string;
+  /** 1-based line in the text (a PDF page or a sheet is its own text, see `part`). */
+  line: number;
+  /** The words around it, every number in them masked too. */
+  context: string;
+}
+
+/** A text read for the text checks: a page, or one part (a PDF page, a sheet) of an attachment. */
+export interface TextObservation {
+  url: string;
+  source: 'page' | 'attachment';
+  /** For an attachment: the page that links to it. */
+  fromUrl?: string;
+  title?: string;
+  /** Where in an attachment: 第3页, 工作表「名单」. */
+  part?: string;
+  /** The page's publish date (an attachment takes its page's), when the page states one. */
+  date?: IsoDate;
+  /** The visible text with every personal number masked; lines kept. */
+  text: string;
+  personal: PersonalNumberObservation[];
+  /** Only the first part of a long text was kept. */
+  truncated?: boolean;
+}
+
+/** A linked attachment (附件): read, or why not. One that cannot be read is listed, never skipped. */
+export interface AttachmentObservation {
+  url: string;
+  fromUrl: string;
+  linkText?: string;
+  /** File type by extension or content type: pdf, docx, xlsx, doc, xls, wps, et … */
+  format: string;
+  status: 'read' | 'unreadable' | 'over-limit';
+  reason?: string;
+  bytes?: number;
+  /** Parts read (PDF pages, sheets). */
+  parts?: number;
+}
+
+/** One message (留言) on a 咨询/信箱 list. */
+export interface MessageObservation {
+  title: string;
+  url?: string;
+  askedDate?: IsoDate;
+  repliedDate?: IsoDate;
+  /** What the list says of it: a reply date or 已回复 → `replied`; 未回复/待回复/办理中 → `unanswered`. */
+  state: 'replied' | 'unanswered' | 'unknown';
+}
+
+/** A 留言/咨询/信箱 list as read. */
+export interface InteractionObservation {
+  url: string;
+  name: string;
+  /** `needs-review` when the list sits behind a login or a captcha (see `statusReason`). */
+  status: ObservationStatus;
+  statusReason?: string;
+  messages: MessageObservation[];
+}
+
+/** A link to another host, kept for the outgoing-link checks (its target is not crawled). */
+export interface OutgoingLinkObservation {
+  url: string;
+  text: string;
+  fromUrl: string;
+}
+
 export interface SiteSnapshot {
   site: SiteInfo;
   /** ISO timestamp of capture. */
@@ -146,4 +216,12 @@ export interface SiteSnapshot {
   discoveryNotes?: DiscoveryNote[];
   /** Pages whose navigation discovery read (the home page first), with how each was reached. */
   discoveryPages?: string[];
+  /** Texts read for the text checks (pages and attachments); absent when the adapter read none. */
+  texts?: TextObservation[];
+  /** Attachments linked from the pages read; absent when the adapter does not read attachments. */
+  attachments?: AttachmentObservation[];
+  /** 留言/咨询/信箱 lists read; absent when none was looked for. */
+  interactions?: InteractionObservation[];
+  /** Links to other hosts found on the pages read. */
+  outgoingLinks?: OutgoingLinkObservation[];
 }

@@ -69,8 +69,11 @@ export const columnClass = z.strictObject({
   offSite: z.boolean().default(false),
 });
 
-/** The packs a site is audited against when none are named: the national indicators and the disclosure regulation. */
-export const DEFAULT_PACK_IDS: readonly string[] = ['national-2019', 'disclosure-regulation-2019'];
+/**
+ * The packs a site is audited against when none are named: the national indicators, the disclosure regulation, and
+ * the text checks (personal information, wording, interaction, outgoing links).
+ */
+export const DEFAULT_PACK_IDS: readonly string[] = ['national-2019', 'disclosure-regulation-2019', 'security-2019'];
 
 export const severity = z.enum(['veto', 'deduct', 'advisory', 'info']);
 export const siteKind = z.enum(SITE_KINDS as [string, ...string[]]);
@@ -133,6 +136,48 @@ export const packDef = z.strictObject({
     .default({ vetoes: [] }),
 });
 
+/** A test every lexicon entry carries: text it must flag, and text (the correct form in use) it must not. */
+export const lexiconTest = z.strictObject({
+  flags: z.string().min(1),
+  passes: z.string().min(1),
+  /** The publish date of the test page, for entries with `since`. */
+  date: isoDate.optional(),
+});
+
+/** One entry of a wording lexicon (rules/packs/lexicons/wording-lexicon.json, or a pack's own `entries`). */
+export const wordingEntry = z.strictObject({
+  id: kebabId,
+  correct: z.string().min(1),
+  wrong: z.array(z.string().min(1)).min(1),
+  kind: z.enum(['misspelt', 'wrong-name', 'outdated-name', 'forbidden']),
+  excusedAfter: z.array(z.string().min(1)).optional(),
+  excusedBefore: z.array(z.string().min(1)).optional(),
+  note: z.string().optional(),
+  /** For outdated names: from this day on the old name is wrong; older pages (and older lines) are not flagged. */
+  since: isoDate.optional(),
+  source: ruleSource,
+  test: lexiconTest,
+});
+
+/** One parked/gambling pattern for outgoing links (rules/packs/lexicons/link-patterns.json, or a pack's own). */
+export const suspectLinkPattern = z.strictObject({
+  id: kebabId,
+  pattern: z.string().min(1).refine((p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a valid regular expression'),
+  kind: z.enum(['gambling', 'parked', 'adult']),
+  source: ruleSource,
+  test: lexiconTest,
+});
+
+export const wordingLexicon = z.strictObject({ id: kebabId, title: localText, entries: z.array(wordingEntry).min(1) });
+export const linkPatternList = z.strictObject({ id: kebabId, title: localText, patterns: z.array(suspectLinkPattern).min(1) });
+
 export const columnLibrary = z.strictObject({
   id: z.literal('columns'),
   title: localText,
@@ -145,6 +190,8 @@ export type PackDef = z.infer<typeof packDef>;
 export type VetoDef = z.infer<typeof vetoDef>;
 export type ScoringItem = z.infer<typeof scoringItem>;
 export type ColumnLibrary = z.infer<typeof columnLibrary>;
+export type WordingEntryDef = z.infer<typeof wordingEntry>;
+export type SuspectLinkPatternDef = z.infer<typeof suspectLinkPattern>;
 
 /** A pack after loading: its own columns merged over the shared library. */
 export interface LoadedPack extends PackDef {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSite } from '../../crawler/cli/demo-command.ts';
 import { runCrawl } from '../../crawler/crawl/run.ts';
 import { startDemoPortal, type DemoPortal } from '../../crawler/demo/index.ts';
+import { PLANTED_ID, PLANTED_RAW_NUMBERS } from '../../crawler/demo/text-plants.ts';
 import { BrowserRenderer } from '../../crawler/render/browser.ts';
 import { MemoryStore } from '../../crawler/store/memory-store.ts';
 import type { StoredSite } from '../../crawler/store/types.ts';
@@ -78,8 +79,21 @@ describe('demo portal crawl (baseline)', () => {
     expect(findings.filter((f) => f.outcome === 'error')).toEqual([]);
   });
 
-  it('is 合格 overall: the planted problems are deductions, not vetoes', () => {
-    expect(baseline.site.result.verdict).toBe('pass');
+  it('passes the national indicators (its planted problems there are deductions); only the planted unanswered message vetoes', () => {
+    const packs = baseline.site.result.packs;
+    expect(packs.find((p) => p.packId === 'national-2019')!.verdict).toBe('pass');
+    expect(packs.find((p) => p.packId === 'disclosure-regulation-2019')!.verdict).toBe('pass');
+    const security = packs.find((p) => p.packId === 'security-2019')!;
+    expect(security.vetoes.filter((v) => v.triggered).map((v) => v.id)).toEqual(['messages-unanswered']);
+    expect(security.findings.filter((f) => f.ruleId === 'personal-id-number-exposed' && f.outcome === 'fail').length).toBe(2);
+    expect(baseline.site.result.verdict).toBe('fail');
+  });
+
+  it('stores no unmasked personal number anywhere in the snapshot or the result', () => {
+    const stored = JSON.stringify(baseline.site);
+    for (const raw of PLANTED_RAW_NUMBERS) expect(stored).not.toContain(raw);
+    // The masked forms are there, so the check did see them.
+    expect(stored).toContain(`${PLANTED_ID.slice(0, 2)}*************${PLANTED_ID.slice(15)}`);
   });
 });
 

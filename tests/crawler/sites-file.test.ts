@@ -27,7 +27,7 @@ const ok = `sites:\n  - id: qingshan\n    name: 青山县人民政府\n    url: 
 describe('sites file', () => {
   it('a valid file gets the defaults', () => {
     const [site] = loadSitesFile(write(ok));
-    expect(site.packs).toEqual(['national-2019', 'disclosure-regulation-2019']);
+    expect(site.packs).toEqual(['national-2019', 'disclosure-regulation-2019', 'security-2019']);
     expect(site.limits.timeoutMs).toBe(15000);
     expect(site.render).toBe('auto');
   });

@@ -43,9 +43,9 @@ async function audit(store: GovauditStore) {
 }
 
 describe('GovauditStore on fakeBrowser.storage.local', () => {
-  it('starts with the default settings: national-2019 + disclosure-regulation-2019, county, Chinese', async () => {
+  it('starts with the default settings: national-2019 + disclosure-regulation-2019 + security-2019, county, Chinese', async () => {
     const s = await new GovauditStore(area(), clock).getSettings();
-    expect(s.packs).toEqual(['national-2019', 'disclosure-regulation-2019']);
+    expect(s.packs).toEqual(['national-2019', 'disclosure-regulation-2019', 'security-2019']);
     expect(s.kind).toBe('county');
     expect(s.lang).toBe('zh');
   });
