@@ -2,7 +2,7 @@ import type { DateConfidence, IsoDate } from '../model/snapshot.ts';
 import type { PageElement, PageNode } from '../page/node.ts';
 import { findDates, parseDate, type ParseDateContext, type ParsedDate } from '../dates/parse.ts';
 import { allElements, nameTokens } from './tree.ts';
-import { collapseWhitespace, commentTexts, textOf } from './text.ts';
+import { collapseWhitespace, commentTexts, shortTextOf, textOf } from './text.ts';
 
 /** A date read off a page element, with the text it came from. */
 export interface FoundDate {
@@ -21,6 +21,8 @@ const CLOCK = /[0-9０-９]{1,2}[:：][0-9０-９]{2}([:：][0-9０-９]{2})?/g;
 const DATE_CLASS = /date|time|rq|sj|riqi|shijian|day/;
 /** Header lines that show the day of capture, not of publication. */
 const CAPTURE_DAY = /(今天是|今日是|今天|当前日期|当前时间|现在是)[:：]?\s*[^\s，。]{0,24}(\s*(星期|周)[一二三四五六日天])?/g;
+/** Longer than any labelled date with a clock (`发布时间：2024-01-05 12:00:00`). */
+const DATE_ELEMENT_MAX_CHARS = 60;
 const FOUR_DIGIT_YEAR = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/;
 
 export function toFound(parsed: ParsedDate, element?: PageElement): FoundDate {
@@ -40,7 +42,9 @@ export function dateOnlyText(text: string, ctx: ParseDateContext): ParsedDate | 
  * (`<span class="date"><!--2018-->06-04</span>`): the year is on the page, so the date counts as exact.
  */
 export function dateOfElement(el: PageElement, ctx: ParseDateContext): FoundDate | undefined {
-  const visible = textOf(el);
+  // A date element holds little more than the date: reading at most a short text keeps probing every element of
+  // a deep row linear.
+  const visible = shortTextOf(el, DATE_ELEMENT_MAX_CHARS);
   if (!visible) return undefined;
   const parsed = dateOnlyText(visible, ctx);
   if (parsed && parsed.confidence === 'exact') return toFound(parsed, el);
@@ -67,18 +71,22 @@ function withCommentYear(el: PageElement, visible: string, ctx: ParseDateContext
  */
 export function dateElements(row: PageElement, link: PageElement | undefined, ctx: ParseDateContext, skip: ReadonlySet<PageNode>): FoundDate[] {
   const out: FoundDate[] = [];
-  const visit = (el: PageElement): void => {
-    if (skip.has(el)) return;
+  const stack: PageElement[] = [row];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (skip.has(el)) continue;
     if (el !== row && el !== link && el.tag !== 'script' && el.tag !== 'style') {
       const found = dateOfElement(el, ctx);
       if (found) {
         out.push(found);
-        return; // an inner span of a date element is the same date
+        continue; // an inner span of a date element is the same date
       }
     }
-    for (const child of el.children) if (child.type === 'element') visit(child);
-  };
-  visit(row);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i]!;
+      if (child.type === 'element') stack.push(child);
+    }
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { PageElement } from '../page/node.ts';
-import { allElements, elementChildren, type PageIndex } from './tree.ts';
-import { collapseWhitespace, textOf } from './text.ts';
+import { allElements, elementChildren, walkElements, type PageIndex } from './tree.ts';
+import { collapseWhitespace, shortTextOf, textOf } from './text.ts';
 import { resolveHref } from './url.ts';
 
 /** One row of a list: an element holding the item's link (and usually its date). */
@@ -55,7 +55,7 @@ const LIST_TAGS: Record<string, string> = { ul: 'li', ol: 'li', dl: 'dt', table:
  */
 function hasRowShape(el: PageElement): boolean {
   let blocks = 0;
-  for (const d of allElements(el)) {
+  for (const d of walkElements(el)) {
     const itemTag = LIST_TAGS[d.tag];
     if (itemTag && elementChildren(d).filter((c) => c.tag === itemTag).length > 1) return false;
     if (d === el) continue;
@@ -70,7 +70,7 @@ export function asRow(el: PageElement, base: string): ListRow | undefined {
   if (NEVER_ROWS.has(el.tag) || !hasRowShape(el)) return undefined;
   const links = usableLinks(el, base);
   if (links.length === 0 || links.length > MAX_LINKS_PER_ROW) return undefined;
-  if (textOf(el).length > MAX_ROW_TEXT) return undefined;
+  if (shortTextOf(el, MAX_ROW_TEXT) === undefined) return undefined;
   let best = links[0]!;
   for (const l of links) if (linkTitle(l.el).length > linkTitle(best.el).length) best = l;
   return { row: el, link: best.el, url: best.url };
@@ -86,7 +86,7 @@ export function tableRows(table: PageElement): PageElement[] {
   for (const child of elementChildren(table)) {
     if (child.tag === 'tr') out.push(child);
     else if (child.tag === 'tbody' || child.tag === 'thead' || child.tag === 'tfoot') {
-      out.push(...elementChildren(child).filter((c) => c.tag === 'tr'));
+      for (const row of elementChildren(child)) if (row.tag === 'tr') out.push(row); // no spread: tables can be huge
     }
   }
   return out;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageFromHtml } from '../../crawler/page/from-html.ts';
 import { pageFromDom } from '../../extension/lib/page-from-dom.ts';
+import { browserDocument } from '../extension/browser-dom.ts';
 import type { ItemObservation } from '../../rules/model/snapshot.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
@@ -48,10 +48,9 @@ const KNOWN_KEYS = new Set([
 ]);
 
 function adapters(html: string, url: string): [string, PageDocument][] {
-  const { document } = parseHTML(html);
   return [
-    ['htmlparser2', pageFromHtml(html, url)],
-    ['linkedom', pageFromDom(document as unknown as Document, url)],
+    ['html5', pageFromHtml(html, url)],
+    ['dom', pageFromDom(browserDocument(html), url)],
   ];
 }
 
