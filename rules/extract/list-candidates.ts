@@ -2,6 +2,7 @@ import type { IsoDate, ItemObservation } from '../model/snapshot.ts';
 import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
 import { cssPath } from './css-path.ts';
 import { findHanwebStores, recordRow, type HanwebStore } from './hanweb.ts';
+import { settleItemYears } from './item-year.ts';
 import { inNamedRegion, inSideColumn, isHidden, isHotBlock } from './regions.ts';
 import { rowDate, type FoundDate } from './row-date.ts';
 import { asRow, candidateContainers, linkTitle, rowsOf, type ListRow } from './rows.ts';
@@ -27,7 +28,10 @@ export interface ListCandidate {
 }
 
 export interface ExtractContext {
-  /** Latest plausible date (the capture day): year-less `MM-DD` dates take the latest year not after it. */
+  /**
+   * Latest plausible date (the capture day): a year-less `MM-DD` the item itself gives no year for takes the latest
+   * year not after it, marked `guessed-year`.
+   */
   notAfter: IsoDate;
 }
 
@@ -88,6 +92,7 @@ function rowItems(index: PageIndex, container: PageElement, rows: ListRow[], ctx
     const item = toItem(row, found, cssPath(index, row.row));
     if (item) items.push(item);
   }
+  settleItemYears(items);
   return { items, rowTag: rows[0]?.row.tag ?? '' };
 }
 
@@ -153,6 +158,7 @@ function hanwebCandidate(index: PageIndex, store: HanwebStore, base: string, ctx
     if (item) items.push(item);
   });
   if (items.length === 0) return undefined;
+  settleItemYears(items);
   // The script's parent is where jpage draws the list; judge placement there.
   const where = index.parentOf(store.script) ?? store.script;
   const scored = scoreCandidate(index, where, { items, rowTag: 'record' });
