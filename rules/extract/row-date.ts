@@ -23,6 +23,8 @@ const DATE_CLASS = /date|time|rq|sj|riqi|shijian|day/;
 const CAPTURE_DAY = /(今天是|今日是|今天|当前日期|当前时间|现在是)[:：]?\s*[^\s，。]{0,24}(\s*(星期|周)[一二三四五六日天])?/g;
 /** Longer than any labelled date with a clock (`发布时间：2024-01-05 12:00:00`). */
 const DATE_ELEMENT_MAX_CHARS = 60;
+/** A comment short enough to be a year note (`2018`, ` 2018年 `, `2018-`), with no markup in it. */
+const YEAR_COMMENT = /^[^<>]{0,16}$/;
 const FOUR_DIGIT_YEAR = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/;
 
 export function toFound(parsed: ParsedDate, element?: PageElement): FoundDate {
@@ -54,7 +56,9 @@ export function dateOfElement(el: PageElement, ctx: ParseDateContext): FoundDate
 }
 
 function withCommentYear(el: PageElement, visible: string, ctx: ParseDateContext): FoundDate | undefined {
-  const comments = commentTexts(el);
+  // Only a comment that holds a year and little else: a commented-out old row (`<!--<li>…2015-01-01…</li>-->`) is
+  // markup the browser does not show, not the year of the visible date.
+  const comments = commentTexts(el).filter((c) => YEAR_COMMENT.test(c));
   const year = comments.map((c) => FOUR_DIGIT_YEAR.exec(c)?.[1]).find(Boolean);
   if (!year) return undefined;
   const monthDay = /^[\s[［【(（]*([0-9０-９]{1,2})\s*[-/.－／．月]\s*([0-9０-９]{1,2})\s*日?[\s\]］】)）]*$/.exec(visible);

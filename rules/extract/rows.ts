@@ -2,13 +2,23 @@ import type { PageElement } from '../page/node.ts';
 import { allElements, elementChildren, walkElements, type PageIndex } from './tree.ts';
 import { collapseWhitespace, shortTextOf, textOf } from './text.ts';
 import { resolveHref } from './url.ts';
+import { isBreadcrumb } from './regions.ts';
 
 /** One row of a list: an element holding the item's link (and usually its date). */
 export interface ListRow {
   row: PageElement;
-  /** The link that carries the item title (the longest one when a row also links its category). */
+  /**
+   * The link that carries the item title: of a row that also links its category, the link with the longest title;
+   * of several links to that one page, the one with a title attribute, else the first.
+   */
   link: PageElement;
-  url: string;
+  /** Absent when the row's only link runs a script (`javascript:;`): an item is shown but there is no page to open. */
+  url?: string;
+  /**
+   * Set for rows that are items only if they show a date: a title link that runs a script, or a bare link whose
+   * date sits in the sibling elements after it (search results: title, snippet, `时间：` line, with no wrapper).
+   */
+  needsDate?: 'script-link' | 'run';
 }
 
 /** A list row holds one item: a few links at most (title, maybe a category or an attachment). */
@@ -67,13 +77,47 @@ function hasRowShape(el: PageElement): boolean {
 
 /** `el` as a list row, or undefined when it holds no link, too many links, too much text, or a list of its own. */
 export function asRow(el: PageElement, base: string): ListRow | undefined {
-  if (NEVER_ROWS.has(el.tag) || !hasRowShape(el)) return undefined;
+  if (NEVER_ROWS.has(el.tag) || isBreadcrumb(el) || !hasRowShape(el)) return undefined;
   const links = usableLinks(el, base);
-  if (links.length === 0 || links.length > MAX_LINKS_PER_ROW) return undefined;
+  if (links.length > MAX_LINKS_PER_ROW) return undefined;
   if (shortTextOf(el, MAX_ROW_TEXT) === undefined) return undefined;
-  let best = links[0]!;
-  for (const l of links) if (linkTitle(l.el).length > linkTitle(best.el).length) best = l;
+  if (links.length === 0) {
+    const scripted = scriptLinkWithTitle(el);
+    return scripted ? { row: el, link: scripted, needsDate: 'script-link' } : undefined;
+  }
+  const best = titleLink(links);
   return { row: el, link: best.el, url: best.url };
+}
+
+/**
+ * The title link of a row. Links to different pages: the one with the longest title (a row may also link its
+ * category, `[通知]`). Several links to that page (an icon, a repeated `<a><a>`, a 详情 link): the one with a title
+ * attribute, else the first with text, never merely the longest.
+ */
+function titleLink(links: UsableLink[]): UsableLink {
+  let longest = links[0]!;
+  for (const l of links) if (linkTitle(l.el).length > linkTitle(longest.el).length) longest = l;
+  const samePage = links.filter((l) => l.url === longest.url);
+  if (samePage.length === 1) return longest;
+  return (
+    samePage.find((l) => collapseWhitespace(l.el.attrs.title ?? '') !== '') ??
+    samePage.find((l) => linkTitle(l.el) !== '') ??
+    longest
+  );
+}
+
+/** Hrefs of links that run a script instead of opening a page. */
+const SCRIPT_HREF = /^\s*(javascript:|#\s*$|$)/i;
+/** Shorter than this a script link is a button or a menu entry, not an item title. */
+const SCRIPT_TITLE_MIN_CHARS = 6;
+
+/** A link in `el` that runs a script (`javascript:;`, `#`, no href) but shows an item-like title. */
+function scriptLinkWithTitle(el: PageElement): PageElement | undefined {
+  for (const cur of walkElements(el)) {
+    if (cur.tag !== 'a' || !SCRIPT_HREF.test(cur.attrs.href ?? '')) continue;
+    if (linkTitle(cur).length >= SCRIPT_TITLE_MIN_CHARS) return cur;
+  }
+  return undefined;
 }
 
 export function canContainRows(el: PageElement): boolean {
@@ -97,10 +141,20 @@ export function rowsOf(container: PageElement, base: string): ListRow[] {
   const candidates = container.tag === 'table' ? tableRows(container) : elementChildren(container);
   const out: ListRow[] = [];
   for (const el of candidates) {
-    const row = asRow(el, base);
+    const row = el.tag === 'a' ? bareLinkRow(el, base) : asRow(el, base);
     if (row) out.push(row);
   }
   return out;
+}
+
+/**
+ * A bare `<a>` straight in the container is a row only as the head of a run of siblings (title link, snippet, date
+ * line) that carries a date; a box of bare links without dates is a menu.
+ */
+function bareLinkRow(a: PageElement, base: string): ListRow | undefined {
+  const url = resolveHref(a.attrs.href, base);
+  if (!url || linkTitle(a).length < SCRIPT_TITLE_MIN_CHARS) return undefined;
+  return { row: a, link: a, url, needsDate: 'run' };
 }
 
 /** Elements that may be list containers, in document order. */

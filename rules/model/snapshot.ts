@@ -30,6 +30,8 @@ export interface ItemObservation {
   formedDate?: IsoDate;
   /** Where on the page the item sits, as a CSS path. */
   cssPath?: string;
+  /** The row's link runs a script (`javascript:;`): the item is shown and counted, but there is no page to open. */
+  linkless?: boolean;
 }
 
 export interface ColumnObservation {
