@@ -9,7 +9,8 @@ import type { PageDocument } from '../../rules/page/node.ts';
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
-import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractFooterText } from '../../rules/extract/footer.ts';
 
 /**
  * Whole-page fixtures: each `x.html` beside `x.expected.json`. Every page goes through both adapters (htmlparser2
