@@ -123,6 +123,20 @@ export function rowDate(row: PageElement, link: PageElement, ctx: ParseDateConte
   const title = collapseWhitespace(link.attrs.title ?? '');
   const linkText = textOf(link);
   if (title && linkText.includes(title) && linkText !== title) return lastDate(linkText.replace(title, ' '), ctx);
+  return cardDate(link, ctx);
+}
+
+/**
+ * A link that wraps a whole card (`<a><div>title</div><div>[提交时间：…] … [回复时间：…]</div></a>`): the first date
+ * of the blocks after the title block. The block is returned as the element so the title leaves it out.
+ */
+function cardDate(link: PageElement, ctx: ParseDateContext): FoundDate | undefined {
+  const blocks = link.children.filter((c): c is PageElement => c.type === 'element' && c.tag !== 'img');
+  if (blocks.length < 2) return undefined;
+  for (const block of blocks.slice(1)) {
+    const first = findDates(textOf(block).replace(CAPTURE_DAY, ' '), ctx)[0];
+    if (first) return toFound(first, block);
+  }
   return undefined;
 }
 

@@ -86,8 +86,12 @@ export function asRow(el: PageElement, base: string): ListRow | undefined {
     return scripted ? { row: el, link: scripted, needsDate: 'script-link' } : undefined;
   }
   const best = titleLink(links);
+  if (PAGER_TITLE.test(linkTitle(best.el))) return undefined; // a pager inside the list (`<div><a>2</a></div>`)
   return { row: el, link: best.el, url: best.url };
 }
+
+/** Link texts of pagers: page numbers and 上一页/下一页/首页/尾页. */
+const PAGER_TITLE = /^(\d{1,4}|[<>«»]{1,2}|上一页|下一页|首页|尾页|末页|前页|后页|上页|下页|\.\.\.|…)$/;
 
 /**
  * The title link of a row. Links to different pages: the one with the longest title (a row may also link its
@@ -108,8 +112,13 @@ function titleLink(links: UsableLink[]): UsableLink {
 
 /** Hrefs of links that run a script instead of opening a page. */
 const SCRIPT_HREF = /^\s*(javascript:|#\s*$|$)/i;
-/** Shorter than this a script link is a button or a menu entry, not an item title. */
-const SCRIPT_TITLE_MIN_CHARS = 6;
+/**
+ * Shorter than this a link is an icon or a symbol. Script links and bare links become items only with a date
+ * beside them, which is what tells an item (`人事处 2017-06-27`) from a menu entry.
+ */
+const SCRIPT_TITLE_MIN_CHARS = 2;
+/** A bare link heading a run of siblings reads like an article title, not a word. */
+const RUN_TITLE_MIN_CHARS = 6;
 
 /** A link in `el` that runs a script (`javascript:;`, `#`, no href) but shows an item-like title. */
 function scriptLinkWithTitle(el: PageElement): PageElement | undefined {
@@ -153,7 +162,7 @@ export function rowsOf(container: PageElement, base: string): ListRow[] {
  */
 function bareLinkRow(a: PageElement, base: string): ListRow | undefined {
   const url = resolveHref(a.attrs.href, base);
-  if (!url || linkTitle(a).length < SCRIPT_TITLE_MIN_CHARS) return undefined;
+  if (!url || linkTitle(a).length < RUN_TITLE_MIN_CHARS) return undefined;
   return { row: a, link: a, url, needsDate: 'run' };
 }
 

@@ -95,6 +95,22 @@ describe('list shapes', () => {
     ]);
   });
 
+  it('counts short script-link rows (内设机构 names) when each shows a date', () => {
+    const rows = ['办公室', '人事处', '营林处'].map((t) => `<li><span> 2017-06-27 </span><a href="javascript:;"><a href="javascript:;">${t}</a></li>`).join('');
+    expect(list(`<div class="list"><ul>${rows}</ul></div>`).items.map((i) => [i.title, i.linkless])).toEqual([['办公室', true], ['人事处', true], ['营林处', true]]);
+  });
+
+  it('reads the date of a link that wraps a whole card (title block, then a date line)', () => {
+    const card = (t: string, d: string) => `<li><a href="javascript:;"><div class="list_name">${t}</div><div class="list_time">[提交时间：${d}]<span>回复人：某局</span>[回复时间：2021-06-10]</div></a></li>`;
+    const r = list(`<ul class="listpage">${card('吉林省少数民族运动会什么时候召开？', '2021-06-09')}${card('请求线下资讯', '2021-06-08')}</ul>`);
+    expect(r.items.map((i) => [i.title, i.date])).toEqual([['吉林省少数民族运动会什么时候召开？', '2021-06-09'], ['请求线下资讯', '2021-06-08']]);
+  });
+
+  it('a pager inside the list is not a row', () => {
+    const r = list(`<ul>${li(1, 20)}${li(2, 18)}<div class="page"><a href="index_1.html">2</a> <a href="index_1.html">下一页</a></div></ul>`);
+    expect(r.items).toHaveLength(2);
+  });
+
   it('among links to one page the title is the one with a title attribute, else the first', () => {
     const r = list(`<ul>
       <li><a href="/a.html"><img src="i.png" alt="查看详细内容请点击此处进入"></a><a href="/a.html" title="关于开展冬季安全检查">关于开展冬季安全检查</a><span>2025-12-20</span></li>
@@ -115,5 +131,23 @@ describe.skipIf(!existsSync(PESTICIDE))('real list with javascript:; rows (china
     expect(items).toHaveLength(shown);
     expect(items.filter((i) => i.linkless).length).toBeGreaterThan(10);
     expect(items[0]).toMatchObject({ date: '2020-11-27', title: '农药登记信息(2020年第25期)' });
+  });
+});
+
+const SITES = join(import.meta.dirname, '../../../shared/real-sites');
+/** Row counts and newest dates as hand-labelled (bench/real-pages/*.truth.json on main), with each site's audit day. */
+const REAL_LISTS: [path: string, url: string, today: string, count: number, newest: string][] = [
+  ['jilin-forestry/sqpt/jlsrmzf/index.html', 'http://www.atxlyj.cn/sqpt/jlsrmzf/index.html', '2021-06-11', 10, '2021-06-09'], // card links, javascript:;
+  ['jilin-forestry/jgjj/jgsz/index.html', 'http://www.atxlyj.cn/jgjj/jgsz/index.html', '2021-06-11', 10, '2017-06-27'], // short script-link names
+  ['jilin-forestry/xxgk/zqqd/index.html', 'http://www.atxlyj.cn/xxgk/zqqd/index.html', '2021-06-11', 2, '2019-08-20'],
+  ['zhecheng-gov/ywdt/spxw/index.html', 'http://www.zhecheng.gov.cn/ywdt/spxw/index.html', '2018-07-27', 15, '2018-07-27'], // pager inside the ul
+  ['chinapesticide/gjgy/index.html', 'http://www.chinapesticide.org.cn/gjgy/index.html', '2020-12-31', 10, '2020-11-23'],
+];
+
+describe.skipIf(!existsSync(SITES))('real column lists (../shared/real-sites)', () => {
+  it.each(REAL_LISTS)('%s', (path, url, today, count, newest) => {
+    const { items } = extractListItems(pageFromHtml(readFileSync(join(SITES, path), 'utf8'), url), { notAfter: today });
+    expect(items).toHaveLength(count);
+    expect(items.map((i) => i.date).filter(Boolean).sort().pop()).toBe(newest);
   });
 });
