@@ -52,8 +52,17 @@ export function dateOfElement(el: PageElement, ctx: ParseDateContext): FoundDate
   if (parsed && parsed.confidence === 'exact') return toFound(parsed, el);
   const fromComment = withCommentYear(el, visible, ctx);
   if (fromComment) return fromComment;
+  const split = YEAR_THEN_MONTH_DAY.exec(visible);
+  if (split) {
+    // The year in its own line above the month-day (`<div>--2021--</div><p>06-09</p>`): shown, so exact.
+    const joined = parseDate(`${split[1]}-${split[2]}-${split[3]}`, ctx);
+    if (joined) return { date: joined.date, confidence: 'exact', text: visible, element: el };
+  }
   return parsed ? toFound(parsed, el) : undefined;
 }
+
+/** A year and a month-day written apart in one small element, with only decoration between (`--2021-- 06-09`). */
+const YEAR_THEN_MONTH_DAY = /^[\s\-—–~·_*=#|]{0,4}((?:19|20)\d{2})[\s\-—–~·_*=#|]{1,6}(\d{2})[-/.](\d{2})[\s\-—–~·_*=#|]{0,4}$/;
 
 function withCommentYear(el: PageElement, visible: string, ctx: ParseDateContext): FoundDate | undefined {
   // Only a comment that holds a year and little else: a commented-out old row (`<!--<li>…2015-01-01…</li>-->`) is

@@ -73,6 +73,14 @@ describe('settling year-less dates from the items themselves', () => {
     expect(items.map((i) => [i.date, i.dateConfidence])).toEqual([['2020-11-27', 'inferred-year'], ['2020-11-20', 'inferred-year'], ['2020-11-03', 'inferred-year']]);
   });
 
+  it('a year shown in its own line above the month-day makes the date exact', () => {
+    const row = (md: string, t: string) => `<li><a href="javascript:;"><div class="time"><div>--2021--</div><p>${md}</p></div><div class="word"><div>${t}</div></div></a></li>`;
+    const doc = pageFromHtml(`<ul>${row('06-09', '吉林省少数民族运动会什么时候召开？')}${row('06-08', '请求线下资讯')}</ul>`, 'http://www.example.gov.cn/');
+    expect(extractListItems(doc, { notAfter: '2026-01-15' }).items.map((i) => [i.title, i.date, i.dateConfidence])).toEqual([
+      ['吉林省少数民族运动会什么时候召开？', '2021-06-09', 'exact'], ['请求线下资讯', '2021-06-08', 'exact'],
+    ]);
+  });
+
   it('keeps the comment-year trick exact', () => {
     const doc = pageFromHtml('<ul><li><a href="/a.html">关于做好安全生产工作的通知</a><span><!--2018-->06-04</span></li><li><a href="/b.html">关于开展春季植树活动的通知</a><span><!--2018-->03-12</span></li></ul>', 'http://www.example.gov.cn/');
     expect(extractListItems(doc, { notAfter: '2026-01-15' }).items.map((i) => [i.date, i.dateConfidence])).toEqual([['2018-06-04', 'exact'], ['2018-03-12', 'exact']]);
