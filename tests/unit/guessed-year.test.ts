@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import columnRecency from '../../rules/checks/column-recency.ts';
 import homepageFreshness from '../../rules/checks/homepage-freshness.ts';
 import homepageVolume from '../../rules/checks/homepage-volume.ts';
+import publicationLag from '../../rules/checks/publication-lag.ts';
 import { pageFromHtml } from '../../crawler/page/from-html.ts';
 import type { ItemObservation } from '../../rules/model/snapshot.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
@@ -134,6 +135,17 @@ tester.run(homepageVolume, {
       name: 'short even counting guessed years fails', options: { windowDays: 14, minItems: 5 },
       snapshot: { home: home([...exact(['2026-01-14']), ...guessed(['2026-01-12'])]) },
       findings: [{ outcome: 'fail', messageId: 'low-volume', data: { count: 1 } }],
+    },
+  ],
+});
+
+tester.run(publicationLag, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a list date with a guessed year is never weighed against its 成文日期', options: { maxAge: 20, unit: 'days' },
+      snapshot: { columns: [column([...guessed(['2025-12-20']).map((i) => ({ ...i, formedDate: '2024-12-01' })), ...exact(['2025-12-10']).map((i) => ({ ...i, formedDate: '2025-12-01' }))])] },
+      findings: [{ outcome: 'pass', messageId: 'timely', data: { checked: 1 } }],
     },
   ],
 });
