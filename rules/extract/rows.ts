@@ -33,17 +33,6 @@ export interface UsableLink {
   url: string;
 }
 
-/** Links under `el` (itself included) that lead to a page. */
-export function usableLinks(el: PageElement, base: string): UsableLink[] {
-  const out: UsableLink[] = [];
-  for (const cur of allElements(el)) {
-    if (cur.tag !== 'a') continue;
-    const url = resolveHref(cur.attrs.href, base);
-    if (url) out.push({ el: cur, url });
-  }
-  return out;
-}
-
 /** The text a link shows as a title: its title attribute, else its text (without `exclude`, e.g. a date span). */
 export function linkTitle(link: PageElement, exclude?: PageElement): string {
   const fromAttr = collapseWhitespace(link.attrs.title ?? '');
@@ -78,11 +67,17 @@ function hasRowShape(el: PageElement): boolean {
 /** `el` as a list row, or undefined when it holds no link, too many links, too much text, or a list of its own. */
 export function asRow(el: PageElement, base: string): ListRow | undefined {
   if (NEVER_ROWS.has(el.tag) || isBreadcrumb(el) || !hasRowShape(el)) return undefined;
-  const links = usableLinks(el, base);
+  const anchors = allElements(el).filter((e) => e.tag === 'a');
+  const links: UsableLink[] = [];
+  for (const a of anchors) {
+    const url = resolveHref(a.attrs.href, base);
+    if (url) links.push({ el: a, url });
+  }
   if (links.length > MAX_LINKS_PER_ROW) return undefined;
+  if (links.length === 0 && anchors.length === 0) return undefined;
   if (shortTextOf(el, MAX_ROW_TEXT) === undefined) return undefined;
   if (links.length === 0) {
-    const scripted = scriptLinkWithTitle(el);
+    const scripted = anchors.find((a) => SCRIPT_HREF.test(a.attrs.href ?? '') && linkTitle(a).length >= SCRIPT_TITLE_MIN_CHARS);
     return scripted ? { row: el, link: scripted, needsDate: 'script-link' } : undefined;
   }
   const best = titleLink(links);
@@ -119,15 +114,6 @@ const SCRIPT_HREF = /^\s*(javascript:|#\s*$|$)/i;
 const SCRIPT_TITLE_MIN_CHARS = 2;
 /** A bare link heading a run of siblings reads like an article title, not a word. */
 const RUN_TITLE_MIN_CHARS = 6;
-
-/** A link in `el` that runs a script (`javascript:;`, `#`, no href) but shows an item-like title. */
-function scriptLinkWithTitle(el: PageElement): PageElement | undefined {
-  for (const cur of walkElements(el)) {
-    if (cur.tag !== 'a' || !SCRIPT_HREF.test(cur.attrs.href ?? '')) continue;
-    if (linkTitle(cur).length >= SCRIPT_TITLE_MIN_CHARS) return cur;
-  }
-  return undefined;
-}
 
 export function canContainRows(el: PageElement): boolean {
   return !NEVER_CONTAINERS.has(el.tag);

@@ -32,6 +32,9 @@ export function textOf(node: PageNode, opts: TextOptions = {}): string {
   return collapseWhitespace(parts.join(''));
 }
 
+/** Nodes any short-text probe may visit, however short the text asked for. */
+const MIN_NODE_BUDGET = 64;
+
 /** A stack entry: a node to read, or the space that closes a block element. */
 type TextStep = PageNode | ' ';
 
@@ -39,9 +42,10 @@ type TextStep = PageNode | ' ';
  * Appends the raw text under `node` to `parts`, walking with an explicit stack (no recursion, so any depth is
  * safe). Stops once more than `budget` raw characters were read and returns false then.
  */
-function readText(node: PageNode, opts: TextOptions, budget: number, parts: string[]): boolean {
+function readText(node: PageNode, opts: TextOptions, budget: number, parts: string[], nodeBudget = Infinity): boolean {
   const stack: TextStep[] = [node];
   while (stack.length > 0) {
+    if (--nodeBudget < 0) return false;
     const step = stack.pop()!;
     if (step === ' ') {
       parts.push(' ');
@@ -75,8 +79,9 @@ function readText(node: PageNode, opts: TextOptions, budget: number, parts: stri
  */
 export function shortTextOf(node: PageNode, maxChars: number): string | undefined {
   const parts: string[] = [];
-  // raw text may hold indentation that collapsing removes
-  if (!readText(node, {}, maxChars * 4, parts)) return undefined;
+  // Raw text may hold indentation that collapsing removes. Nodes are bounded too: a deep or wide subtree of
+  // empty wrappers is no short text either, and probing it must not cost its whole size.
+  if (!readText(node, {}, maxChars * 4, parts, Math.max(MIN_NODE_BUDGET, maxChars * 4))) return undefined;
   const text = collapseWhitespace(parts.join(''));
   return text.length <= maxChars ? text : undefined;
 }
