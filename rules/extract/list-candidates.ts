@@ -166,17 +166,25 @@ export function rowScore(items: readonly ItemObservation[]): number {
   return score;
 }
 
-/** Weight for where the list sits: sidebars, headers, footers and 热点 blocks rarely hold the column's own list. */
-export function regionWeight(index: PageIndex, el: PageElement): number {
+/** Where a list sits: sidebars, headers, footers and 热点 blocks rarely hold the column's own list. */
+interface Placement {
+  weight: number;
+  /** In a named header, footer or sidebar, or a 热点 block. */
+  sideRegion: boolean;
+}
+
+function placementOf(index: PageIndex, el: PageElement): Placement {
+  const named = inNamedRegion(index, el, ['nav', 'footer', 'sidebar']);
+  const hot = isHotBlock(index, el);
   let weight = 1;
-  if (inNamedRegion(index, el, ['nav', 'footer', 'sidebar']) || inSideColumn(index, el)) weight *= SIDE_REGION_WEIGHT;
-  if (isHotBlock(index, el)) weight *= HOT_BLOCK_WEIGHT;
-  return weight;
+  if (named || inSideColumn(index, el)) weight *= SIDE_REGION_WEIGHT;
+  if (hot) weight *= HOT_BLOCK_WEIGHT;
+  return { weight, sideRegion: named || hot };
 }
 
 function scoreCandidate(index: PageIndex, container: PageElement, { items, rowTag }: RowItems): ListCandidate {
   const rawScore = rowScore(items);
-  const weight = regionWeight(index, container);
+  const { weight, sideRegion } = placementOf(index, container);
   return {
     container,
     rowTag,
@@ -184,7 +192,7 @@ function scoreCandidate(index: PageIndex, container: PageElement, { items, rowTa
     datedCount: items.filter((i) => i.date).length,
     rawScore,
     regionWeight: weight,
-    sideRegion: inNamedRegion(index, container, ['nav', 'footer', 'sidebar']) || isHotBlock(index, container),
+    sideRegion,
     // Hidden lists count less on their own; hidden tab panes are still read when their visible sibling wins.
     score: rawScore * weight * (isHidden(index, container) ? HIDDEN_WEIGHT : 1),
   };
