@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
-import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractFooterText } from '../../rules/extract/footer.ts';
 import type { AvailabilitySample, ColumnObservation, IsoDate, SiteSnapshot } from '../../rules/model/snapshot.ts';
 import type { ColumnClass } from '../../rules/schema/pack.ts';
 import type { Fetcher } from '../fetch/index.ts';

@@ -1,5 +1,5 @@
-import type { PageDocument, PageNode } from '../../rules/page/node.ts';
-import { makeElement, normaliseAttrs, rootElement } from '../../rules/extract/node-build.ts';
+import type { PageDocument, PageElement, PageNode } from '../../rules/page/node.ts';
+import { makeElement, normaliseAttrs, normaliseChildren, rootElement } from '../../rules/extract/node-build.ts';
 
 export interface PageFromDomOptions {
   /**
@@ -21,34 +21,47 @@ const COMMENT_NODE = 8;
 export function pageFromDom(doc: Document, url: string, opts: PageFromDomOptions = {}): PageDocument {
   const view = opts.computeVisibility ? doc.defaultView : null;
   const computed = view && typeof view.getComputedStyle === 'function' ? view.getComputedStyle.bind(view) : undefined;
-  const top = doc.documentElement ? [convert(doc.documentElement, computed)] : [];
-  return { url, root: rootElement(top.filter((n): n is PageNode => n !== undefined)) };
+  const top = doc.documentElement ? convertTree(doc.documentElement, computed) : [];
+  return { url, root: rootElement(top) };
 }
 
 type ComputeStyle = (el: Element) => CSSStyleDeclaration;
 
-function convert(node: Node, computed: ComputeStyle | undefined): PageNode | undefined {
-  switch (node.nodeType) {
-    case TEXT_NODE:
-    case CDATA_SECTION_NODE:
-      return { type: 'text', text: node.nodeValue ?? '' };
-    case COMMENT_NODE:
-      return { type: 'comment', text: node.nodeValue ?? '' };
-    case ELEMENT_NODE: {
-      const el = node as Element;
-      const attrs = normaliseAttrs(Array.from(el.attributes, (a) => [a.name, a.value] as const));
-      // <template> keeps its markup in a separate fragment; read it like any other child list.
-      const source = el.localName === 'template' && 'content' in el ? (el as HTMLTemplateElement).content : el;
-      const children: PageNode[] = [];
-      for (const child of Array.from(source.childNodes)) {
-        const converted = convert(child, computed);
-        if (converted) children.push(converted);
+/** Walks the DOM with an explicit stack, never recursion: a page nested thousands deep must not overflow. */
+function convertTree(start: Node, computed: ComputeStyle | undefined): PageNode[] {
+  const topRaw: PageNode[] = [];
+  const pending: { element: PageElement; raw: PageNode[] }[] = [];
+  const stack: { node: Node; into: PageNode[] }[] = [{ node: start, into: topRaw }];
+  while (stack.length > 0) {
+    const { node, into } = stack.pop()!;
+    switch (node.nodeType) {
+      case TEXT_NODE:
+      case CDATA_SECTION_NODE:
+        into.push({ type: 'text', text: node.nodeValue ?? '' });
+        break;
+      case COMMENT_NODE:
+        into.push({ type: 'comment', text: node.nodeValue ?? '' });
+        break;
+      case ELEMENT_NODE: {
+        const el = node as Element;
+        const attrs = normaliseAttrs(Array.from(el.attributes, (a) => [a.name, a.value] as const));
+        const element = makeElement(el.localName || el.nodeName, attrs, [], isComputedHidden(el, computed));
+        const raw: PageNode[] = [];
+        pending.push({ element, raw });
+        into.push(element);
+        // <template> keeps its markup in a separate fragment; read it like any other child list.
+        const source = el.localName === 'template' && 'content' in el ? (el as HTMLTemplateElement).content : el;
+        const kids = source.childNodes;
+        for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, into: raw });
+        break;
       }
-      return makeElement(el.localName || el.nodeName, attrs, children, isComputedHidden(el, computed));
+      default:
+        break;
     }
-    default:
-      return undefined;
   }
+  // Children are complete only now; normalise them as makeElement does for every adapter.
+  for (const { element, raw } of pending) element.children = normaliseChildren(raw);
+  return topRaw;
 }
 
 /** Elements a browser never renders anyway; marking them hidden would only add noise. */

@@ -2,7 +2,8 @@ import { columnObservation, jsListUnread } from '../../crawler/crawl/column-obse
 import { candidateKey, columnIdentity, HUB_CLASSES, matchLinks, mergeCandidates, withoutFragment, type ColumnCandidate } from '../../crawler/crawl/discover.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
-import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractFooterText } from '../../rules/extract/footer.ts';
 import type { ColumnObservation, HomeObservation, InteractionObservation, IsoDate, OutgoingLinkObservation, SiteInfo, SiteKind, SiteSnapshot, TextObservation } from '../../rules/model/snapshot.ts';
 import { isMessageListColumn, observeMessageList } from '../../rules/text/message-list.ts';
 import { observePageText } from '../../rules/text/page-text.ts';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { addDays, daysBetween } from '../dates/days.ts';
 import { defineCheck } from './define.ts';
-import { COLUMN_UNREADABLE, columnEvidence, itemEvidence, matchesTitle, newestDated, unreadable, unreadableReason } from './evidence.ts';
+import type { ItemObservation } from '../model/snapshot.ts';
+import { COLUMN_UNREADABLE, GUESSED_YEAR_NOTE, columnEvidence, hasGuessedYear, itemEvidence, matchesTitle, newestDated, newestKnownYear, unreadable, unreadableReason } from './evidence.ts';
 
 /** A column's newest dated item is within the allowed age (calendar or working days). */
 export default defineCheck({
@@ -23,6 +24,7 @@ export default defineCheck({
     empty: { zh: '「{{column}}」无内容（由空白栏目规则判定）', en: '"{{column}}" is empty (judged by the empty-column rule)' },
     unreadable: COLUMN_UNREADABLE,
     'no-column': { zh: '未找到该类栏目，不判定更新', en: 'No such column found: freshness not judged' },
+    'guessed-year': { zh: '「{{column}}」最新信息只显示月日（{{dateText}}），页面未给出年份，无法判定是否及时更新，需人工核实', en: '"{{column}}": the newest item shows only month and day ({{dateText}}) and the page gives no year: freshness needs checking by hand' },
     'calendar-unknown': { zh: '「{{column}}」的期限落在官方工作日历未覆盖的年份，无法判定', en: '"{{column}}": the deadline falls in a year the official calendar does not cover' },
   },
   evaluate({ columns: all, options, now, calendar, report }) {
@@ -41,14 +43,23 @@ export default defineCheck({
         report({ outcome: 'not-applicable', messageId: 'empty', column, data: base });
         continue;
       }
-      const newest = newestDated(items, now);
-      if (!newest) {
+      const latest = newestDated(items, now);
+      if (!latest) {
         report({ outcome: options.undated, messageId: 'undated', column, data: { ...base, items: items.length }, evidence: [columnEvidence(column), ...items.slice(0, 3).map((i) => itemEvidence(i, 'no date'))] });
         continue;
       }
-      const dueDate = options.unit === 'days' ? addDays(newest.date!, options.maxAge) : calendar.addWorkdays(newest.date!, options.maxAge);
+      const dueOf = (item: ItemObservation) => (options.unit === 'days' ? addDays(item.date!, options.maxAge) : calendar.addWorkdays(item.date!, options.maxAge));
+      // A guessed year is the latest possible one: it may prove the column stale, but a pass needs a known year.
+      const latestDue = dueOf(latest);
+      const newest = !hasGuessedYear(latest) || (latestDue !== undefined && now > latestDue) ? latest : knownFresh(newestKnownYear(items, now), dueOf, now);
+      if (!newest) {
+        const data = { ...base, dateText: latest.dateText ?? latest.date! };
+        report({ outcome: 'needs-review', messageId: 'guessed-year', column, data, evidence: [itemEvidence(latest, GUESSED_YEAR_NOTE)] });
+        continue;
+      }
+      const dueDate = newest === latest ? latestDue : dueOf(newest);
       const data = { ...base, date: newest.date!, ageDays: daysBetween(newest.date!, now) };
-      const evidence = [itemEvidence(newest, 'newest dated item')];
+      const evidence = [itemEvidence(newest, hasGuessedYear(newest) ? `newest dated item; ${GUESSED_YEAR_NOTE}` : 'newest dated item')];
       if (!dueDate) report({ outcome: 'needs-review', messageId: 'calendar-unknown', column, data, evidence });
       else if (now > dueDate) report({ outcome: 'fail', messageId: 'stale', column, data, evidence });
       else if (options.warnBeforeDays > 0 && daysBetween(now, dueDate) <= options.warnBeforeDays) report({ outcome: 'warn', messageId: 'due-soon', column, data: { ...data, dueDate }, evidence, dueDate });
@@ -56,3 +67,9 @@ export default defineCheck({
     }
   },
 });
+
+/** `item` when it is still within its deadline, else undefined. */
+function knownFresh(item: ItemObservation | undefined, dueOf: (i: ItemObservation) => string | undefined, now: string): ItemObservation | undefined {
+  const due = item && dueOf(item);
+  return item && due !== undefined && now <= due ? item : undefined;
+}

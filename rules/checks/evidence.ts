@@ -21,6 +21,22 @@ export function newestDated(items: ItemObservation[], now: string): ItemObservat
   return best;
 }
 
+/**
+ * A year-less date (`MM-DD`) whose year nothing on the page gave: it was set to the latest year not after the audit
+ * date. That is an upper bound, so it may prove an item old, never prove it recent.
+ */
+export function hasGuessedYear(item: ItemObservation): boolean {
+  return item.dateConfidence === 'guessed-year';
+}
+
+/** The newest dated item whose year is known (full date, or a year the item itself gives). */
+export function newestKnownYear(items: ItemObservation[], now: string): ItemObservation | undefined {
+  return newestDated(items.filter((i) => !hasGuessedYear(i)), now);
+}
+
+/** Shared message of checks that cannot pass on guessed years alone. */
+export const GUESSED_YEAR_NOTE = 'year not shown on the page: latest possible year assumed';
+
 export function matchesTitle(item: ItemObservation, include: string[], exclude: string[] = []): boolean {
   if (include.length && !include.some((w) => item.title.includes(w))) return false;
   return !exclude.some((w) => item.title.includes(w));

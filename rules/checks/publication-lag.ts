@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { daysBetween } from '../dates/days.ts';
 import { defineCheck } from './define.ts';
-import { itemEvidence } from './evidence.ts';
+import { hasGuessedYear, itemEvidence } from './evidence.ts';
 
 /** 主动公开 within N (working) days of being formed: 发布日期 against 成文日期 on detail pages (条例 Art. 26). */
 export default defineCheck({
@@ -18,7 +18,8 @@ export default defineCheck({
     const unitData = { maxAge: options.maxAge, unit: options.unit === 'days' ? 'days' : 'working days', unitZh: options.unit === 'days' ? '天' : '个工作日' };
     let judged = 0;
     for (const column of columns) {
-      const pairs = column.items.filter((i) => i.date && i.formedDate);
+      // A guessed year (a year-less list date) could put the publication a year off: such pairs are not judged.
+      const pairs = column.items.filter((i) => i.date && i.formedDate && !hasGuessedYear(i));
       if (pairs.length === 0) continue;
       judged++;
       const lags = pairs.map((i) => ({ item: i, lag: options.unit === 'days' ? daysBetween(i.formedDate!, i.date!) : calendar.workdaysBetween(i.formedDate!, i.date!) }));

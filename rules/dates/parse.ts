@@ -11,9 +11,9 @@ export interface ParsedDate {
 
 /** What the caller knows that the text does not say: where a year-less `MM-DD` belongs. */
 export interface ParseDateContext {
-  /** Year for dates written without one; wins over `notAfter`. */
+  /** Year for dates written without one, known from the page (`inferred-year`); wins over `notAfter`. */
   defaultYear?: number;
-  /** latest plausible date, e.g. capture day; used to pick the year for MM-DD */
+  /** Latest plausible date, e.g. the capture day; a year-less `MM-DD` takes the latest year not after it (`guessed-year`). */
   notAfter?: IsoDate;
 }
 
@@ -190,7 +190,7 @@ function toParsedDate(c: Candidate, original: string, s: string, ctx: ParseDateC
   const timeLength = timeLengthAt(s, c.end);
   return {
     date: isoDate(year, c.month, c.day),
-    confidence: c.year === undefined ? 'inferred-year' : 'exact',
+    confidence: c.year !== undefined ? 'exact' : ctx.defaultYear !== undefined ? 'inferred-year' : 'guessed-year',
     text: original.slice(c.start, c.end + timeLength),
     hasTime: timeLength > 0,
   };

@@ -8,9 +8,10 @@ const PLAIN_IDENT = /^-?[A-Za-z_][\w-]*$/;
  * A CSS selector for `el` that both adapters produce identically: `tag#id` for a unique plain id (the path starts
  * there), otherwise `tag` or `tag:nth-of-type(n)` when same-tag siblings exist, joined with ` > `.
  *
- * A `<tr>` written directly inside `<table>` gets a `tbody` step: browsers insert that tbody while parsing and
- * htmlparser2 does not, so the path is the one the live page has, whichever parser built the tree. The row's
- * position is unchanged, because the browser moves all such rows into the one implicit tbody.
+ * A `<tr>` written directly inside `<table>` gets a `tbody` step: browsers (and the crawler's HTML5 parser) insert
+ * that tbody while parsing, but the fragment parser for script-held records does not, so the path is the one the
+ * live page has whichever parser built the tree. The row's position is unchanged, because the browser moves all
+ * such rows into the one implicit tbody.
  */
 export function cssPath(index: PageIndex, el: PageElement): string {
   const segments: string[] = [];

@@ -2,11 +2,15 @@ import type { IsoDate, ItemObservation } from '../model/snapshot.ts';
 import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
 import { cssPath } from './css-path.ts';
 import { findHanwebStores, recordRow, type HanwebStore } from './hanweb.ts';
+import { findScriptLists, type ScriptList } from './script-json.ts';
+import { settleItemYears } from './item-year.ts';
 import { inNamedRegion, inSideColumn, isHidden, isHotBlock } from './regions.ts';
-import { rowDate, type FoundDate } from './row-date.ts';
+import { rowDate, toFound, type FoundDate } from './row-date.ts';
+import { findDates } from '../dates/parse.ts';
 import { asRow, candidateContainers, linkTitle, rowsOf, type ListRow } from './rows.ts';
 import { cellAt, tableDateColumns } from './table-columns.ts';
 import { allElements, findFirst, indexPage, type PageIndex } from './tree.ts';
+import { shortTextOf } from './text.ts';
 import { resolveHref } from './url.ts';
 
 /** A container on the page and the items its rows hold. */
@@ -24,10 +28,17 @@ export interface ListCandidate {
   score: number;
   /** Set for lists read from a Hanweb datastore. */
   hanweb?: HanwebStore;
+  /** Set for lists read from a script's data array (`var listData = [...]`). */
+  scriptList?: boolean;
+  /** In a named header, footer or sidebar, or a 热点 block (a plain left/right column is not). */
+  sideRegion: boolean;
 }
 
 export interface ExtractContext {
-  /** Latest plausible date (the capture day): year-less `MM-DD` dates take the latest year not after it. */
+  /**
+   * Latest plausible date (the capture day): a year-less `MM-DD` the item itself gives no year for takes the latest
+   * year not after it, marked `guessed-year`.
+   */
   notAfter: IsoDate;
 }
 
@@ -60,10 +71,15 @@ export function findListCandidates(doc: PageDocument, ctx: ExtractContext): Page
   for (const container of candidateContainers(index)) {
     const rows = rowsOf(container, base);
     if (rows.length === 0) continue;
-    candidates.push(scoreCandidate(index, container, rowItems(index, container, rows, ctx)));
+    const found = rowItems(index, container, rows, ctx);
+    if (found.items.length > 0) candidates.push(scoreCandidate(index, container, found));
   }
   for (const store of findHanwebStores(index, base)) {
     const candidate = hanwebCandidate(index, store, base, ctx);
+    if (candidate) candidates.push(candidate);
+  }
+  for (const list of findScriptLists(index)) {
+    const candidate = scriptListCandidate(index, list, base, ctx);
     if (candidate) candidates.push(candidate);
   }
   return { index, base, candidates };
@@ -84,11 +100,46 @@ function rowItems(index: PageIndex, container: PageElement, rows: ListRow[], ctx
       if (cell) skip.add(cell);
     }
     const dateCell = columns?.publishColumn !== undefined ? (cellAt(row.row, columns.publishColumn) ?? null) : undefined;
-    const found = rowDate(row.row, row.link, ctx, { skip, ...(dateCell !== undefined ? { dateCell } : {}) });
+    const found = rowDate(row.row, row.link, ctx, { skip, ...(dateCell !== undefined ? { dateCell } : {}) }) ?? (dateCell === undefined && rows.length >= MIN_RUN_ROWS ? dateInRun(index, row.row, ctx) : undefined);
+    if (row.needsDate && !found) continue;
     const item = toItem(row, found, cssPath(index, row.row));
     if (item) items.push(item);
   }
+  settleItemYears(items);
   return { items, rowTag: rows[0]?.row.tag ?? '' };
+}
+
+/** How many siblings after a row may still belong to it (a snippet, a source line, a date line). */
+const RUN_SIBLINGS = 4;
+/** A run is a repeated pattern: one link followed by a date somewhere on the page is not a list. */
+const MIN_RUN_ROWS = 2;
+/** Longer than a search-result snippet: the run has ended. */
+const RUN_TEXT_MAX_CHARS = 300;
+
+/**
+ * The date in the siblings right after a row, for rows written as runs of sibling elements with no wrapper
+ * (`<h3><a>title</a></h3><p>snippet</p><span>时间：2020-11-27</span>`). The run ends at the next sibling that holds
+ * a link, which starts the next row.
+ */
+function dateInRun(index: PageIndex, row: PageElement, ctx: ExtractContext): FoundDate | undefined {
+  const parent = index.parentOf(row);
+  if (!parent) return undefined;
+  const siblings = parent.children;
+  const at = siblings.indexOf(row);
+  const texts: string[] = [];
+  for (let i = at + 1, seen = 0; i < siblings.length && seen < RUN_SIBLINGS; i++) {
+    const sib = siblings[i]!;
+    if (sib.type === 'comment') continue;
+    if (sib.type === 'element') {
+      if (sib.tag === 'a' || findFirst(sib, (e) => e.tag === 'a') !== undefined) break;
+      seen++;
+    }
+    const text = shortTextOf(sib, RUN_TEXT_MAX_CHARS);
+    if (text === undefined) break; // a long block is the page's content, not a line of this row
+    texts.push(text);
+  }
+  const dates = findDates(texts.join(' '), ctx);
+  return dates[0] ? toFound(dates[0]) : undefined;
 }
 
 /** An item from a row; rows whose link has no readable title (bare icons) are not items. */
@@ -96,7 +147,7 @@ function toItem(row: ListRow, found: FoundDate | undefined, path: string): ItemO
   const dateInsideLink = found?.element && allElements(row.link).includes(found.element) ? found.element : undefined;
   const title = linkTitle(row.link, dateInsideLink);
   if (!title) return undefined;
-  const item: ItemObservation = { title, url: row.url };
+  const item: ItemObservation = row.url ? { title, url: row.url } : { title, linkless: true };
   if (found) {
     item.date = found.date;
     item.dateText = found.text;
@@ -115,17 +166,25 @@ export function rowScore(items: readonly ItemObservation[]): number {
   return score;
 }
 
-/** Weight for where the list sits: sidebars, headers, footers and 热点 blocks rarely hold the column's own list. */
-export function regionWeight(index: PageIndex, el: PageElement): number {
+/** Where a list sits: sidebars, headers, footers and 热点 blocks rarely hold the column's own list. */
+interface Placement {
+  weight: number;
+  /** In a named header, footer or sidebar, or a 热点 block. */
+  sideRegion: boolean;
+}
+
+function placementOf(index: PageIndex, el: PageElement): Placement {
+  const named = inNamedRegion(index, el, ['nav', 'footer', 'sidebar']);
+  const hot = isHotBlock(index, el);
   let weight = 1;
-  if (inNamedRegion(index, el, ['nav', 'footer', 'sidebar']) || inSideColumn(index, el)) weight *= SIDE_REGION_WEIGHT;
-  if (isHotBlock(index, el)) weight *= HOT_BLOCK_WEIGHT;
-  return weight;
+  if (named || inSideColumn(index, el)) weight *= SIDE_REGION_WEIGHT;
+  if (hot) weight *= HOT_BLOCK_WEIGHT;
+  return { weight, sideRegion: named || hot };
 }
 
 function scoreCandidate(index: PageIndex, container: PageElement, { items, rowTag }: RowItems): ListCandidate {
   const rawScore = rowScore(items);
-  const weight = regionWeight(index, container);
+  const { weight, sideRegion } = placementOf(index, container);
   return {
     container,
     rowTag,
@@ -133,6 +192,7 @@ function scoreCandidate(index: PageIndex, container: PageElement, { items, rowTa
     datedCount: items.filter((i) => i.date).length,
     rawScore,
     regionWeight: weight,
+    sideRegion,
     // Hidden lists count less on their own; hidden tab panes are still read when their visible sibling wins.
     score: rawScore * weight * (isHidden(index, container) ? HIDDEN_WEIGHT : 1),
   };
@@ -153,8 +213,42 @@ function hanwebCandidate(index: PageIndex, store: HanwebStore, base: string, ctx
     if (item) items.push(item);
   });
   if (items.length === 0) return undefined;
+  settleItemYears(items);
   // The script's parent is where jpage draws the list; judge placement there.
   const where = index.parentOf(store.script) ?? store.script;
   const scored = scoreCandidate(index, where, { items, rowTag: 'record' });
   return { ...scored, hanweb: store };
+}
+
+/**
+ * A script data array as a list (`var listData = [{title, url, date}, …]`): records are not part of the page tree,
+ * so their CSS paths name the script and the record, a locator for evaluators as for Hanweb records.
+ */
+function scriptListCandidate(index: PageIndex, list: ScriptList, base: string, ctx: ExtractContext): ListCandidate | undefined {
+  const scriptPath = cssPath(index, list.script);
+  const items: ItemObservation[] = [];
+  list.records.forEach((record, i) => {
+    const url = record.href ? resolveHref(record.href, base) : undefined;
+    const item: ItemObservation = url ? { title: record.title, url } : { title: record.title, linkless: true };
+    const dateText = record.dateText && epochToDate(record.dateText);
+    const found = dateText ? findDates(dateText, ctx)[0] : undefined;
+    if (found) {
+      item.date = found.date;
+      item.dateText = found.text;
+      item.dateConfidence = found.confidence;
+    }
+    item.cssPath = `${scriptPath} record:nth-of-type(${i + 1})`;
+    items.push(item);
+  });
+  settleItemYears(items);
+  const where = index.parentOf(list.script) ?? list.script;
+  return { ...scoreCandidate(index, where, { items, rowTag: 'record' }), scriptList: true };
+}
+
+/** Exports often give times as epoch seconds or milliseconds; the date is read in China Standard Time. */
+function epochToDate(text: string): string {
+  const m = /^(\d{10}|\d{13})$/.exec(text.trim());
+  if (!m) return text;
+  const ms = m[1]!.length === 10 ? Number(m[1]) * 1000 : Number(m[1]);
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -6,6 +6,7 @@ import { findListCandidates, type ExtractContext, type ListCandidate } from './l
 import { hanwebPagination, linkPagination, trsPagination, type Pagination } from './pagination.ts';
 import { isHidden } from './regions.ts';
 import { elementChildren, type PageIndex } from './tree.ts';
+import { shortTextOf } from './text.ts';
 
 export type { ExtractContext } from './list-candidates.ts';
 export type { Pagination } from './pagination.ts';
@@ -15,7 +16,7 @@ export interface ListExtraction {
   items: ItemObservation[];
   listCssPath?: string;
   pagination?: Pagination;
-  format: 'li' | 'table' | 'hanweb' | 'none';
+  format: 'li' | 'table' | 'hanweb' | 'script' | 'none';
   /** True when no list was found but an empty container and a script suggest JavaScript draws it. */
   jsRendered?: boolean;
 }
@@ -43,6 +44,7 @@ export function extractListItems(doc: PageDocument, ctx: ExtractContext): ListEx
     const pagination = hanwebPagination(best.hanweb);
     return { items: best.items, listCssPath: cssPath(index, best.container), format: 'hanweb', ...(pagination ? { pagination } : {}) };
   }
+  if (best.scriptList) return { items: best.items, listCssPath: cssPath(index, best.container), format: 'script' };
   const group = paneGroup(index, best, candidates);
   const items = dedupe(group.lists.flatMap((l) => l.items));
   const pagination = trsPagination(index, doc.url) ?? linkPagination(index, doc.url);
@@ -54,13 +56,21 @@ export function extractListItems(doc: PageDocument, ctx: ExtractContext): ListEx
   };
 }
 
+/** A dated list needs at least this many dated rows to outrank an undated one whatever their scores. */
+const MIN_DATED_ROWS = 2;
+
 function pickBest(candidates: ListCandidate[]): ListCandidate | undefined {
   let best: ListCandidate | undefined;
+  let bestDated: ListCandidate | undefined;
   for (const c of candidates) {
     if (c.score < MIN_LIST_SCORE) continue;
     // Datastores come last in the candidate list; on a tie the drawn copy of the same list would win, so prefer them.
     if (!best || c.score > best.score || (c.score === best.score && c.hanweb && !best.hanweb)) best = c;
+    if (c.datedCount >= MIN_DATED_ROWS && !c.sideRegion && (!bestDated || c.score > bestDated.score)) bestDated = c;
   }
+  // An undated block of links (a menu, a list of sub-columns) never beats a dated list outside the page's
+  // header, footer, sidebars and 热点 blocks: the dated one is what the column publishes.
+  if (best && best.datedCount === 0 && bestDated) return bestDated;
   return best;
 }
 
@@ -91,7 +101,7 @@ function paneGroup(index: PageIndex, best: ListCandidate, candidates: ListCandid
       // the class says tab (hidden by a stylesheet the crawler cannot see), else they are separate boxes.
       const paneClass = new Set(classTokens(pane).filter((t) => level === 0 || TAB_CLASS.test(t)));
       const shareClass = members.length > 1 && members.every((m) => classTokens(m).some((t) => paneClass.has(t)));
-      if (members.length > 1 && (anyHidden || shareClass)) {
+      if (members.length > 1 && (anyHidden || shareClass || (level === 0 && isSplitList(parent, members)))) {
         return { root: parent, lists: lists.filter((l): l is ListCandidate => l !== undefined) };
       }
     }
@@ -106,11 +116,26 @@ function listInPane(pane: PageElement, depth: number, best: ListCandidate, byCon
   for (let d = 0; d < depth; d++) level = level.flatMap(elementChildren);
   for (const el of level) {
     const list = byContainer.get(el);
-    if (!list || list.hanweb || list.container.tag !== best.container.tag || list.rowTag !== best.rowTag) continue;
+    if (!list || list.hanweb || list.scriptList || list.container.tag !== best.container.tag || list.rowTag !== best.rowTag) continue;
     if (list.regionWeight < best.regionWeight) continue; // a 热点 box beside the list is not one of its panes
     if (best.datedCount > 0 ? list.datedCount > 0 : list.rawScore >= MIN_LIST_SCORE) return list;
   }
   return undefined;
+}
+
+/**
+ * One list cut into blocks (`<ul>` of five, a spacer, `<ul>` of five …): the blocks carry the same class (or none)
+ * and stand side by side, with nothing between them but elements that show no text (spacers, rules). A heading
+ * or any text between two blocks makes them separate boxes.
+ */
+function isSplitList(parent: PageElement, members: PageElement[]): boolean {
+  const cls = members[0]!.attrs.class ?? '';
+  if (!members.every((m) => (m.attrs.class ?? '') === cls)) return false;
+  const kids = elementChildren(parent);
+  const from = kids.indexOf(members[0]!);
+  const to = kids.indexOf(members[members.length - 1]!);
+  const inMembers = new Set(members);
+  return kids.slice(from, to + 1).every((k) => inMembers.has(k) || shortTextOf(k, 0) === '');
 }
 
 function classTokens(el: PageElement): string[] {

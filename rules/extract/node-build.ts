@@ -1,7 +1,7 @@
 import type { PageElement, PageNode } from '../page/node.ts';
 
 /**
- * The one place where adapters (htmlparser2 in the crawler, the DOM in the extension, the fragment parser for
+ * The one place where adapters (parse5 in the crawler, the DOM in the extension, the fragment parser for
  * Hanweb records) turn raw parser output into PageNodes. Keeping every normalisation here is what makes the
  * trees equal whichever parser produced them.
  */

@@ -1,5 +1,5 @@
 import type { PageElement } from '../page/node.ts';
-import { elementChildren, nameTokens, type PageIndex } from './tree.ts';
+import { elementChildren, nameTokens, walkElements, type PageIndex } from './tree.ts';
 import { shortTextOf } from './text.ts';
 
 /** Where on a page an element sits, guessed from tags and class/id names the way page templates name them. */
@@ -66,7 +66,37 @@ export function inNamedRegion(index: PageIndex, el: PageElement, regions: readon
  * column pages put the menu on one side and the list on the other. It only says "maybe not the main column".
  */
 export function inSideColumn(index: PageIndex, el: PageElement): boolean {
-  return [el, ...index.ancestors(el)].some((cur) => nameTokens(cur).some((t) => tokenMatches(t, [], ['left', 'right'])));
+  const column = [el, ...index.ancestors(el)].find((cur) => nameTokens(cur).some((t) => tokenMatches(t, [], ['left', 'right'])));
+  // The column that holds the page's breadcrumb or heading is the main one, whatever side the template puts it.
+  return column !== undefined && !holdsPageHeading(column);
+}
+
+/** Class/id words of a breadcrumb (当前位置 bar). */
+const CRUMB_TOKEN = /crumb|^position$|^location$|^weizhi$|^dqwz$|^mbx$|^curpos|^cur_?position/;
+/** The words a breadcrumb starts with. */
+const CRUMB_TEXT = /^[\s\u00a0\u3000]*(当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|现在位置|当前所在位置)/;
+const headingCache = new WeakMap<PageElement, boolean>();
+
+/** A breadcrumb bar (`当前位置：首页 > 通知公告`), by its class/id or its opening words. */
+export function isBreadcrumb(el: PageElement): boolean {
+  if (nameTokens(el).some((t) => CRUMB_TOKEN.test(t))) return true;
+  const first = el.children[0];
+  return first?.type === 'text' && CRUMB_TEXT.test(first.text);
+}
+
+/** True when `el` holds a breadcrumb or an `<h1>`: what marks the column a page is about. */
+export function holdsPageHeading(el: PageElement): boolean {
+  const cached = headingCache.get(el);
+  if (cached !== undefined) return cached;
+  let found = false;
+  for (const cur of walkElements(el)) {
+    if (cur.tag === 'h1' || nameTokens(cur).some((t) => CRUMB_TOKEN.test(t)) || cur.children.some((c) => c.type === 'text' && CRUMB_TEXT.test(c.text))) {
+      found = true;
+      break;
+    }
+  }
+  headingCache.set(el, found);
+  return found;
 }
 
 /** True when `el` or an ancestor is marked invisible. */

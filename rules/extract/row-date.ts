@@ -2,7 +2,7 @@ import type { DateConfidence, IsoDate } from '../model/snapshot.ts';
 import type { PageElement, PageNode } from '../page/node.ts';
 import { findDates, parseDate, type ParseDateContext, type ParsedDate } from '../dates/parse.ts';
 import { allElements, nameTokens } from './tree.ts';
-import { collapseWhitespace, commentTexts, textOf } from './text.ts';
+import { collapseWhitespace, commentTexts, shortTextOf, textOf } from './text.ts';
 
 /** A date read off a page element, with the text it came from. */
 export interface FoundDate {
@@ -21,6 +21,10 @@ const CLOCK = /[0-9０-９]{1,2}[:：][0-9０-９]{2}([:：][0-9０-９]{2})?/g;
 const DATE_CLASS = /date|time|rq|sj|riqi|shijian|day/;
 /** Header lines that show the day of capture, not of publication. */
 const CAPTURE_DAY = /(今天是|今日是|今天|当前日期|当前时间|现在是)[:：]?\s*[^\s，。]{0,24}(\s*(星期|周)[一二三四五六日天])?/g;
+/** Longer than any labelled date with a clock (`发布时间：2024-01-05 12:00:00`). */
+const DATE_ELEMENT_MAX_CHARS = 60;
+/** A comment short enough to be a year note (`2018`, ` 2018年 `, `2018-`), with no markup in it. */
+const YEAR_COMMENT = /^[^<>]{0,16}$/;
 const FOUR_DIGIT_YEAR = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/;
 
 export function toFound(parsed: ParsedDate, element?: PageElement): FoundDate {
@@ -40,17 +44,30 @@ export function dateOnlyText(text: string, ctx: ParseDateContext): ParsedDate | 
  * (`<span class="date"><!--2018-->06-04</span>`): the year is on the page, so the date counts as exact.
  */
 export function dateOfElement(el: PageElement, ctx: ParseDateContext): FoundDate | undefined {
-  const visible = textOf(el);
+  // A date element holds little more than the date: reading at most a short text keeps probing every element of
+  // a deep row linear.
+  const visible = shortTextOf(el, DATE_ELEMENT_MAX_CHARS);
   if (!visible) return undefined;
   const parsed = dateOnlyText(visible, ctx);
   if (parsed && parsed.confidence === 'exact') return toFound(parsed, el);
   const fromComment = withCommentYear(el, visible, ctx);
   if (fromComment) return fromComment;
+  const split = YEAR_THEN_MONTH_DAY.exec(visible);
+  if (split) {
+    // The year in its own line above the month-day (`<div>--2021--</div><p>06-09</p>`): shown, so exact.
+    const joined = parseDate(`${split[1]}-${split[2]}-${split[3]}`, ctx);
+    if (joined) return { date: joined.date, confidence: 'exact', text: visible, element: el };
+  }
   return parsed ? toFound(parsed, el) : undefined;
 }
 
+/** A year and a month-day written apart in one small element, with only decoration between (`--2021-- 06-09`). */
+const YEAR_THEN_MONTH_DAY = /^[\s\-—–~·_*=#|]{0,4}((?:19|20)\d{2})[\s\-—–~·_*=#|]{1,6}(\d{2})[-/.](\d{2})[\s\-—–~·_*=#|]{0,4}$/;
+
 function withCommentYear(el: PageElement, visible: string, ctx: ParseDateContext): FoundDate | undefined {
-  const comments = commentTexts(el);
+  // Only a comment that holds a year and little else: a commented-out old row (`<!--<li>…2015-01-01…</li>-->`) is
+  // markup the browser does not show, not the year of the visible date.
+  const comments = commentTexts(el).filter((c) => YEAR_COMMENT.test(c));
   const year = comments.map((c) => FOUR_DIGIT_YEAR.exec(c)?.[1]).find(Boolean);
   if (!year) return undefined;
   const monthDay = /^[\s[［【(（]*([0-9０-９]{1,2})\s*[-/.－／．月]\s*([0-9０-９]{1,2})\s*日?[\s\]］】)）]*$/.exec(visible);
@@ -67,18 +84,22 @@ function withCommentYear(el: PageElement, visible: string, ctx: ParseDateContext
  */
 export function dateElements(row: PageElement, link: PageElement | undefined, ctx: ParseDateContext, skip: ReadonlySet<PageNode>): FoundDate[] {
   const out: FoundDate[] = [];
-  const visit = (el: PageElement): void => {
-    if (skip.has(el)) return;
+  const stack: PageElement[] = [row];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (skip.has(el)) continue;
     if (el !== row && el !== link && el.tag !== 'script' && el.tag !== 'style') {
       const found = dateOfElement(el, ctx);
       if (found) {
         out.push(found);
-        return; // an inner span of a date element is the same date
+        continue; // an inner span of a date element is the same date
       }
     }
-    for (const child of el.children) if (child.type === 'element') visit(child);
-  };
-  visit(row);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i]!;
+      if (child.type === 'element') stack.push(child);
+    }
+  }
   return out;
 }
 
@@ -111,6 +132,20 @@ export function rowDate(row: PageElement, link: PageElement, ctx: ParseDateConte
   const title = collapseWhitespace(link.attrs.title ?? '');
   const linkText = textOf(link);
   if (title && linkText.includes(title) && linkText !== title) return lastDate(linkText.replace(title, ' '), ctx);
+  return cardDate(link, ctx);
+}
+
+/**
+ * A link that wraps a whole card (`<a><div>title</div><div>[提交时间：…] … [回复时间：…]</div></a>`): the first date
+ * of the blocks after the title block. The block is returned as the element so the title leaves it out.
+ */
+function cardDate(link: PageElement, ctx: ParseDateContext): FoundDate | undefined {
+  const blocks = link.children.filter((c): c is PageElement => c.type === 'element' && c.tag !== 'img');
+  if (blocks.length < 2) return undefined;
+  for (const block of blocks.slice(1)) {
+    const first = findDates(textOf(block).replace(CAPTURE_DAY, ' '), ctx)[0];
+    if (first) return toFound(first, block);
+  }
   return undefined;
 }
 

@@ -1,5 +1,5 @@
-import type { PageElement, PageNode } from '../page/node.ts';
-import { elementChildren } from './tree.ts';
+import type { PageElement } from '../page/node.ts';
+import { allElements, elementChildren } from './tree.ts';
 import { textOf } from './text.ts';
 import { tableRows } from './rows.ts';
 
@@ -42,9 +42,8 @@ export function headerRow(table: PageElement): PageElement | undefined {
   );
 }
 
-function hasLink(el: PageNode): boolean {
-  if (el.type !== 'element') return false;
-  return el.tag === 'a' || el.children.some(hasLink);
+function hasLink(el: PageElement): boolean {
+  return allElements(el).some((e) => e.tag === 'a');
 }
 
 export function tableDateColumns(table: PageElement): TableDateColumns | undefined {

@@ -1,4 +1,5 @@
 import type { PageElement, PageNode } from '../page/node.ts';
+import { allElements } from './tree.ts';
 
 /** Text content as a reader sees it: whitespace collapsed, scripts and styles left out unless asked for. */
 
@@ -27,25 +28,49 @@ export interface TextOptions {
 /** Collapsed text of a node; block boundaries become spaces so cells and lines stay apart. */
 export function textOf(node: PageNode, opts: TextOptions = {}): string {
   const parts: string[] = [];
-  collect(node, opts, parts);
+  readText(node, opts, Infinity, parts);
   return collapseWhitespace(parts.join(''));
 }
 
-function collect(node: PageNode, opts: TextOptions, parts: string[]): void {
-  if (opts.exclude?.has(node)) return;
-  if (node.type === 'text') {
-    parts.push(node.text);
-    return;
+/** Nodes any short-text probe may visit, however short the text asked for. */
+const MIN_NODE_BUDGET = 64;
+
+/** A stack entry: a node to read, or the space that closes a block element. */
+type TextStep = PageNode | ' ';
+
+/**
+ * Appends the raw text under `node` to `parts`, walking with an explicit stack (no recursion, so any depth is
+ * safe). Stops once more than `budget` raw characters were read and returns false then.
+ */
+function readText(node: PageNode, opts: TextOptions, budget: number, parts: string[], nodeBudget = Infinity): boolean {
+  const stack: TextStep[] = [node];
+  while (stack.length > 0) {
+    if (--nodeBudget < 0) return false;
+    const step = stack.pop()!;
+    if (step === ' ') {
+      parts.push(' ');
+      continue;
+    }
+    if (opts.exclude?.has(step)) continue;
+    if (step.type === 'text') {
+      parts.push(step.text);
+      budget -= step.text.length;
+      if (budget < 0) return false;
+      continue;
+    }
+    if (step.type === 'comment') {
+      if (opts.includeComments) parts.push(` ${step.text} `);
+      continue;
+    }
+    if (!opts.includeScripts && NON_TEXT_TAGS.has(step.tag)) continue;
+    const block = BLOCK_TAGS.has(step.tag);
+    if (block) {
+      parts.push(' ');
+      stack.push(' ');
+    }
+    for (let i = step.children.length - 1; i >= 0; i--) stack.push(step.children[i]!);
   }
-  if (node.type === 'comment') {
-    if (opts.includeComments) parts.push(` ${node.text} `);
-    return;
-  }
-  if (!opts.includeScripts && NON_TEXT_TAGS.has(node.tag)) return;
-  const block = BLOCK_TAGS.has(node.tag);
-  if (block) parts.push(' ');
-  for (const child of node.children) collect(child, opts, parts);
-  if (block) parts.push(' ');
+  return true;
 }
 
 /**
@@ -53,44 +78,29 @@ function collect(node: PageNode, opts: TextOptions, parts: string[]): void {
  * `maxChars`, so probing big blocks for a heading stays cheap.
  */
 export function shortTextOf(node: PageNode, maxChars: number): string | undefined {
-  let budget = maxChars * 4; // raw text may hold indentation that collapsing removes
   const parts: string[] = [];
-  const visit = (n: PageNode): boolean => {
-    if (n.type === 'comment') return true;
-    if (n.type === 'text') {
-      budget -= n.text.length;
-      parts.push(n.text);
-      return budget >= 0;
-    }
-    if (NON_TEXT_TAGS.has(n.tag)) return true;
-    const block = BLOCK_TAGS.has(n.tag);
-    if (block) parts.push(' ');
-    for (const child of n.children) if (!visit(child)) return false;
-    if (block) parts.push(' ');
-    return true;
-  };
-  if (!visit(node)) return undefined;
+  // Raw text may hold indentation that collapsing removes. Nodes are bounded too: a deep or wide subtree of
+  // empty wrappers is no short text either, and probing it must not cost its whole size.
+  if (!readText(node, {}, maxChars * 4, parts, Math.max(MIN_NODE_BUDGET, maxChars * 4))) return undefined;
   const text = collapseWhitespace(parts.join(''));
   return text.length <= maxChars ? text : undefined;
 }
 
 /** Raw bodies of all <script> elements under `root`, in document order. */
 export function scriptBodies(root: PageElement): string[] {
-  const out: string[] = [];
-  const visit = (el: PageElement): void => {
-    if (el.tag === 'script') {
-      out.push(el.children.map((c) => (c.type === 'text' ? c.text : '')).join(''));
-      return;
-    }
-    for (const child of el.children) if (child.type === 'element') visit(child);
-  };
-  visit(root);
-  return out;
+  return allElements(root)
+    .filter((el) => el.tag === 'script')
+    .map((el) => el.children.map((c) => (c.type === 'text' ? c.text : '')).join(''));
 }
 
-/** Comment texts directly or deeply inside `node`. */
+/** Comment texts directly or deeply inside `node`, in document order. */
 export function commentTexts(node: PageNode): string[] {
-  if (node.type === 'comment') return [node.text];
-  if (node.type === 'text') return [];
-  return node.children.flatMap(commentTexts);
+  const out: string[] = [];
+  const stack: PageNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'comment') out.push(n.text);
+    else if (n.type === 'element') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
 }

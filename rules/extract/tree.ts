@@ -17,10 +17,30 @@ export function allElements(root: PageElement): PageElement[] {
   while (stack.length > 0) {
     const el = stack.pop()!;
     out.push(el);
-    const kids = elementChildren(el);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i]!;
+      if (kid.type === 'element') stack.push(kid);
+    }
   }
   return out;
+}
+
+/**
+ * Elements under `root` (itself included) in document order, one at a time with an explicit stack: callers that
+ * stop early read only what they need, and no depth overflows the call stack.
+ */
+export function* walkElements(root: PageElement): Generator<PageElement, void, undefined> {
+  const stack: PageElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    yield el;
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i]!;
+      if (kid.type === 'element') stack.push(kid);
+    }
+  }
 }
 
 export function findAll(root: PageElement, predicate: (el: PageElement) => boolean): PageElement[] {
@@ -28,7 +48,8 @@ export function findAll(root: PageElement, predicate: (el: PageElement) => boole
 }
 
 export function findFirst(root: PageElement, predicate: (el: PageElement) => boolean): PageElement | undefined {
-  return allElements(root).find(predicate);
+  for (const el of walkElements(root)) if (predicate(el)) return el;
+  return undefined;
 }
 
 /** Class and id split into lower-case tokens, for region guesses such as `sidebar` or `news_right`. */

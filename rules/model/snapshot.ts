@@ -6,8 +6,12 @@
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/** How sure the extractor is of a date: `exact` (full date on the page), `inferred-year` (year taken from context). */
-export type DateConfidence = 'exact' | 'inferred-year';
+/**
+ * How sure the extractor is of a date: `exact` (full date on the page), `inferred-year` (a year-less `MM-DD` whose
+ * year the item itself gives: its URL, a full date beside it in the same list), `guessed-year` (a year-less date
+ * given the latest year not after the audit date, for want of anything better: no pass or veto may rest on it).
+ */
+export type DateConfidence = 'exact' | 'inferred-year' | 'guessed-year';
 
 export type SiteKind = 'province' | 'city' | 'county' | 'department' | 'township';
 export const SITE_KINDS: readonly SiteKind[] = ['province', 'city', 'county', 'department', 'township'];
@@ -28,6 +32,8 @@ export interface ItemObservation {
   detail?: DetailContent;
   /** Where on the page the item sits, as a CSS path. */
   cssPath?: string;
+  /** The row's link runs a script (`javascript:;`): the item is shown and counted, but there is no page to open. */
+  linkless?: boolean;
 }
 
 /** A detail page reduced to plain data: its collapsed text, and each table as rows of cell texts. */

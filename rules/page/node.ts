@@ -1,5 +1,5 @@
 /**
- * A plain, parser-independent page tree. The crawler builds it from htmlparser2/cheerio, the extension from the
+ * A plain, parser-independent page tree. The crawler builds it with parse5 (HTML5 rules), the extension from the
  * live DOM; list extraction runs on this tree only, so both adapters extract exactly the same items.
  */
 export type PageNode = PageElement | PageText | PageComment;

@@ -104,17 +104,18 @@ function columnPage(c: FixtureColumn, today: string): string {
   } else if (c.doc !== undefined) {
     main = `<div class="article"><h1>青川县${esc(c.name)}</h1><p class="info">发布日期：${addDays(today, -c.doc)}</p><p>为保障公民、法人和其他组织依法获取政府信息，制定本${esc(c.name.slice(-2))}。</p></div>`;
   } else if (c.js) {
-    const data = JSON.stringify(items(c, today));
+    // The list comes from a data request, so nothing in the HTML holds it: only a browser can read it.
     main = `<div class="box"><h2>${esc(c.name)}</h2><ul class="list" id="jslist"></ul></div>
 <script>
 (function () {
-  var data = ${data};
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  setTimeout(function () {
-    document.getElementById('jslist').innerHTML = data.map(function (r) {
-      return '<li><a href="' + esc(r.href) + '">' + esc(r.title) + '</a><span class="date">' + esc(r.date) + '</span></li>';
-    }).join('');
-  }, 300);
+  fetch('${c.path}data.json').then(function (r) { return r.json(); }).then(function (data) {
+    setTimeout(function () {
+      document.getElementById('jslist').innerHTML = data.map(function (r) {
+        return '<li><a href="' + esc(r.href) + '">' + esc(r.title) + '</a><span class="date">' + esc(r.date) + '</span></li>';
+      }).join('');
+    }, 300);
+  });
 })();
 </script>`;
   } else {
@@ -143,6 +144,8 @@ export function fixturePage(path: string, today: string): string | undefined {
   if (path === '/' || path === '/index.html') return homePage(today);
   const art = /^\/art\/(\w+)\/(\d+)\.html$/.exec(path);
   if (art) return articlePage(art[1]!, Number(art[2]), today);
+  const data = COLUMNS.find((x) => x.js && `${x.path}data.json` === path);
+  if (data) return JSON.stringify(items(data, today));
   const c = COLUMNS.find((x) => x.path === path || x.path === path.replace(/index\.html$/, '') || `${x.path}index.html` === path);
   return c ? columnPage(c, today) : undefined;
 }

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageFromHtml } from '../../crawler/page/from-html.ts';
 import { pageFromDom } from '../../extension/lib/page-from-dom.ts';
+import { browserDocument } from '../extension/browser-dom.ts';
 import type { PageDocument, PageElement } from '../../rules/page/node.ts';
 import { cssPath } from '../../rules/extract/css-path.ts';
 import { findAll, indexPage } from '../../rules/extract/tree.ts';
@@ -14,7 +15,7 @@ function pathsOf(doc: PageDocument, tag: string): string[] {
 }
 
 function bothAdapters(html: string): PageDocument[] {
-  return [pageFromHtml(html, URL), pageFromDom(parseHTML(html).document as unknown as Document, URL)];
+  return [pageFromHtml(html, URL), pageFromDom(browserDocument(html), URL)];
 }
 
 describe('cssPath', () => {
@@ -93,9 +94,10 @@ describe('adapters', () => {
     expect(findAll(doc.root, (el) => el.tag === 'div')[0]!.visible).toBe(false);
   });
 
-  it('wrap fragments without an <html> element', () => {
+  it('give fragments the html, head and body a browser implies', () => {
     const doc = pageFromHtml('<ul><li><a href="/a">x</a></li></ul>', URL);
     expect(doc.root.tag).toBe('html');
-    expect((doc.root.children[0] as PageElement).tag).toBe('ul');
+    expect(doc.root.children.map((c) => (c as PageElement).tag)).toEqual(['head', 'body']);
+    expect(((doc.root.children[1] as PageElement).children[0] as PageElement).tag).toBe('ul');
   });
 });

@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageFromHtml } from '../../crawler/page/from-html.ts';
 import { pageFromDom } from '../../extension/lib/page-from-dom.ts';
+import { browserDocument } from '../extension/browser-dom.ts';
 import type { ItemObservation } from '../../rules/model/snapshot.ts';
 import type { PageDocument } from '../../rules/page/node.ts';
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
-import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractFooterText } from '../../rules/extract/footer.ts';
 
 /**
  * Whole-page fixtures: each `x.html` beside `x.expected.json`. Every page goes through both adapters (htmlparser2
@@ -48,10 +49,9 @@ const KNOWN_KEYS = new Set([
 ]);
 
 function adapters(html: string, url: string): [string, PageDocument][] {
-  const { document } = parseHTML(html);
   return [
-    ['htmlparser2', pageFromHtml(html, url)],
-    ['linkedom', pageFromDom(document as unknown as Document, url)],
+    ['html5', pageFromHtml(html, url)],
+    ['dom', pageFromDom(browserDocument(html), url)],
   ];
 }
 

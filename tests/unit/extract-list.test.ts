@@ -39,9 +39,9 @@ describe('extractListItems: rows and dates', () => {
     expect(result.items[0]).toMatchObject({ title: '关于开展冬季安全检查的通知', url: 'http://www.example.gov.cn/tzgg/1.html' });
   });
 
-  it('infers the year of MM-DD dates from notAfter and says so', () => {
+  it('guesses the year of MM-DD dates from notAfter when nothing else gives it, and says so', () => {
     const result = list(lis(['<a href="a.html">一</a><span>01-14</span>', '<a href="b.html">二</a><span>12-30</span>']));
-    expect(result.items.map((i) => [i.date, i.dateConfidence])).toEqual([['2026-01-14', 'inferred-year'], ['2025-12-30', 'inferred-year']]);
+    expect(result.items.map((i) => [i.date, i.dateConfidence])).toEqual([['2026-01-14', 'guessed-year'], ['2025-12-30', 'guessed-year']]);
   });
 
   it('ignores a capture-day phrase in a row', () => {
