@@ -88,7 +88,9 @@ export function scoreSnapshot(truth: Truth, snapshot: SiteSnapshot): Omit<Fixtur
   const notColumns = new Set(truth.notColumns.map(normalisePath));
   const matched = new Map<string, ColumnObservation>();
   let fp = 0;
-  for (const c of snapshot.columns) {
+  // Menu columns sampled for emptiness are no class detection: not scored.
+  const detectedColumns = snapshot.columns.filter((c) => !c.sampled);
+  for (const c of detectedColumns) {
     const key = columnKey(c.classId, c.url);
     const path = normalisePath(c.url);
     if (truthByKey.has(key)) {
@@ -129,7 +131,7 @@ export function scoreSnapshot(truth: Truth, snapshot: SiteSnapshot): Omit<Fixtur
     }
   }
   return {
-    name: truth.name, shape: truth.shape, truthColumns: truthByKey.size, detected: snapshot.columns.length, tp: matched.size, fp, fn: truthByKey.size - matched.size,
+    name: truth.name, shape: truth.shape, truthColumns: truthByKey.size, detected: detectedColumns.length, tp: matched.size, fp, fn: truthByKey.size - matched.size,
     newestCompared, newestExact, itemsCompared, itemAbsError, itemsExact, deadTotal, deadFlagged, misses,
   };
 }

@@ -202,8 +202,13 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   const subColumnsOf = (c: ColumnCandidate) => (HUB_CLASSES.has(c.classId) ? hubChildren.get(c.url) ?? 0 : 0);
   const observations = await inOrder(toRead, COLUMNS_AT_ONCE, async (c): Promise<ColumnObservation> => {
     if (c.offSite) return offSiteObservation(c);
-    // A hub's content is its sub-columns; it is present, and not an empty list.
-    if (subColumnsOf(c) > 0) return { classId: c.classId, name: c.name, url: c.url, matchedBy: c.matchedBy, matchReason: c.matchReason, status: 'ok', items: [], itemCount: subColumnsOf(c), pagesRead: 1 };
+    // A hub's content is its sub-columns; it is present, and not an empty list. A 信息公开 landing page often shows
+    // a list of its newest items too: those are kept as its items (its page is already journaled by discovery).
+    if (subColumnsOf(c) > 0) {
+      const own = await isolatePage(ctx.journal, `column ${c.url}`, () => readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 }));
+      const items = own.ok && own.value.status === 'ok' ? own.value.items : [];
+      return { ...candidateBase(c), status: 'ok', items, itemCount: subColumnsOf(c), pagesRead: 1 };
+    }
     const read = await isolatePage(ctx.journal, `column ${c.url}`, async () => {
       const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404, keepDetail: ctx.detailClasses?.has(c.classId) ?? false });
       const page = ctx.journal.get(c.url);

@@ -20,7 +20,9 @@ const inForce = (p: LoadedPack, date: IsoDate) => date >= p.validFrom && (!p.val
 export function choosePacks(auditDate: IsoDate, library: ColumnLibrary): PackChoice {
   const builtin = Object.values(builtinPackFiles()).map((f) => readPackFile(f, library));
   const rank = { national: 0, regulation: 1 } as Record<string, number>;
-  const chosen = builtin.filter((p) => p.kind in rank && inForce(p, auditDate)).sort((a, b) => rank[a.kind]! - rank[b.kind]!);
+  // Listed as the defaults list them (national, regulation, then the text checks), older packs by kind after.
+  const order = (p: LoadedPack) => { const i = DEFAULT_PACK_IDS.indexOf(p.id); return i >= 0 ? i : DEFAULT_PACK_IDS.length + rank[p.kind]!; };
+  const chosen = builtin.filter((p) => p.kind in rank && inForce(p, auditDate)).sort((a, b) => order(a) - order(b));
   const span = (p: LoadedPack) => `${p.id} (${p.validFrom} ~ ${p.validTo ?? '至今 now'})`;
   if (chosen.length === 0) {
     return {

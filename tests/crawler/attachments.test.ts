@@ -53,7 +53,7 @@ const allText = (texts: { text: string; personal: unknown[] }[]) => JSON.stringi
 
 describe('attachments', () => {
   it('reads XLSX, DOCX and PDF text, finds the personal numbers and keeps only masked ones', async () => {
-    const r = await readAttachments([link('/list.xlsx'), link('/notice.docx'), link('/scan.pdf'), link('/ascii.pdf')], { isAllowed });
+    const r = await readAttachments([link('/list.xlsx'), link('/notice.docx'), link('/scan.pdf'), link('/ascii.pdf')], { isAllowed, allowPrivate: true });
     expect(r.attachments.map((a) => [a.format, a.status])).toEqual([['xlsx', 'read'], ['docx', 'read'], ['pdf', 'read'], ['pdf', 'read']]);
     const found = r.texts.flatMap((t) => t.personal.map((p) => `${t.url.slice(base.length)} ${t.part} ${p.kind} ${p.masked} ${p.line}`));
     expect(found).toEqual([
@@ -72,7 +72,7 @@ describe('attachments', () => {
   }, 30_000);
 
   it('lists what it cannot read, with the reason, instead of skipping it', async () => {
-    const r = await readAttachments([link('/locked.pdf'), link('/old.doc'), link('/fake.docx'), link('/big.pdf'), link('/missing.pdf'), link('/x.wps'), link('/scan-only.pdf'), { url: 'http://example.org/a.pdf', fromUrl: base, text: 'a.pdf' }], { isAllowed, limits: { maxBytes: 100_000 } });
+    const r = await readAttachments([link('/locked.pdf'), link('/old.doc'), link('/fake.docx'), link('/big.pdf'), link('/missing.pdf'), link('/x.wps'), link('/scan-only.pdf'), { url: 'http://example.org/a.pdf', fromUrl: base, text: 'a.pdf' }], { isAllowed, allowPrivate: true, limits: { maxBytes: 100_000 } });
     expect(r.attachments.map((a) => [a.url.replace(base, ''), a.status])).toEqual([
       ['/locked.pdf', 'unreadable'], ['/old.doc', 'unreadable'], ['/fake.docx', 'unreadable'], ['/big.pdf', 'over-limit'], ['/missing.pdf', 'unreadable'], ['/x.wps', 'unreadable'], ['/scan-only.pdf', 'unreadable'], ['http://example.org/a.pdf', 'unreadable'],
     ]);
@@ -82,8 +82,13 @@ describe('attachments', () => {
     expect(r.attachments[6].reason).toContain('无文字层');
   });
 
+  it('an attachment on a private address is not downloaded unless the site allows private addresses', async () => {
+    const r = await readAttachments([link('/list.xlsx')], { isAllowed });
+    expect(r.attachments[0]).toMatchObject({ status: 'unreadable', reason: expect.stringMatching(/内网地址|private address/) });
+  });
+
   it('past the per-site count, attachments are listed as over the limit', async () => {
-    const r = await readAttachments([link('/ascii.pdf'), link('/list.xlsx'), link('/notice.docx')], { isAllowed, limits: { maxCount: 1 } });
+    const r = await readAttachments([link('/ascii.pdf'), link('/list.xlsx'), link('/notice.docx')], { isAllowed, allowPrivate: true, limits: { maxCount: 1 } });
     expect(r.attachments.map((a) => a.status)).toEqual(['read', 'over-limit', 'over-limit']);
   });
 });

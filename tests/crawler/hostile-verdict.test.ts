@@ -86,9 +86,9 @@ describe('default packs follow the audit date', () => {
     expect(renderRunReport({ run, sites: [stored] })).toContain('2015-03-24 ~ 2019-04-17');
   });
 
-  it('after it, the 2019 indicators and the 2019 regulation', { timeout: 30_000 }, async () => {
+  it('after it, the 2019 indicators, the 2019 regulation and the text checks', { timeout: 30_000 }, async () => {
     const { run } = await crawl(site(), '2026-11-23');
-    expect(run.packChoice!.packs).toEqual(['national-2019', 'disclosure-regulation-2019']);
+    expect(run.packChoice!.packs).toEqual(['national-2019', 'disclosure-regulation-2019', 'security-2019']);
   });
 
   it('packs named in the file are kept whatever the date, and no choice is recorded', { timeout: 30_000 }, async () => {
