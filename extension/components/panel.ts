@@ -373,7 +373,8 @@ export class Panel {
     const out = h('div', { class: 'findings', dataset: { testid: 'findings' } });
     const reviewed = new Set(d.site.overrides.map(findingKey));
     for (const pack of d.audit.result.packs) {
-      const findings = pack.findings.filter((f) => findingMatches(f, this.filter) || reviewed.has(keyOfFinding(f)));
+      // Availability judged by scheduled crawls is listed under "all", so the evaluator sees where it is decided.
+      const findings = pack.findings.filter((f) => findingMatches(f, this.filter) || reviewed.has(keyOfFinding(f)) || (this.filter === 'all' && f.messageId === 'judged-by-crawls'));
       const score = pack.score ? ` · ${t('score', lang)} ${pack.score.total}/${pack.score.max}` : '';
       out.append(h('h3', {}, local(pack.packTitle, lang), ' ', h('span', { class: 'verdict', dataset: { verdict: pack.verdict } }, pack.inForce ? verdictText(pack.verdict, lang) : OUTCOME_TEXT['not-applicable'][lang]), score));
       if (findings.length === 0) {

@@ -37,7 +37,7 @@ export interface PillSpec {
 export interface OverlayDescription {
   badges: { url: string; state: string; label: string; tooltip: string; hidden: boolean; rect: Box; link: Box | undefined }[];
   pill: { id: string; count: number; label: string; active: boolean }[];
-  banner?: { rect: Box; header: Box; collapsed: boolean; folded: boolean; text: string };
+  banner?: { rect: Box; header: Box; collapsed: boolean; folded: boolean; text: string; state?: string; rules: { rule: string; outcome: string }[] };
   items: Box[];
   list?: Box;
   flashing: boolean;
@@ -243,7 +243,10 @@ export class Overlay {
         link: b.spec.link.isConnected ? union(textBoxes(b.spec.link)) : undefined,
       })),
       pill: (this.pillSpec?.buckets ?? []).map((b) => ({ id: b.id, count: b.count, label: b.label, active: this.pillFilter === b.id })),
-      ...(banner ? { banner: { rect: box(banner), header: box(banner.querySelector('header')!), collapsed: banner.classList.contains('collapsed'), folded: banner.classList.contains('folded'), text: banner.textContent ?? '' } } : {}),
+      ...(banner ? { banner: { rect: box(banner), header: box(banner.querySelector('header')!), collapsed: banner.classList.contains('collapsed'), folded: banner.classList.contains('folded'), text: banner.textContent ?? '',
+        state: banner.querySelector<HTMLElement>('.summary .chip')?.dataset.state,
+        rules: Array.from(banner.querySelectorAll<HTMLElement>('li[data-rule]')).map((li) => ({ rule: li.dataset.rule ?? '', outcome: li.querySelector<HTMLElement>('.chip')?.dataset.outcome ?? '' })),
+      } } : {}),
       items: this.boxes.filter((b) => b.target.isConnected).map((b) => box(b.target)),
       ...(list ? { list } : {}),
       flashing: !!this.flashBox,
