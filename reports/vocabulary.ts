@@ -124,3 +124,23 @@ export function beijingTime(iso: string, lang: Lang = 'zh'): string {
   const d = new Date(t + 8 * 3600_000).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)}${lang === 'zh' ? '（北京时间）' : ' (Beijing)'}`;
 }
+
+/** Data keys whose values are the page's own words (a column's name): quoted as they are in either language. */
+const PAGE_DATA_KEYS = new Set(['column', 'title', 'url', 'name', 'text', 'date', 'dueDate']);
+
+/**
+ * A finding's message in one language. In English, Chinese-only text the packs supply (a manual check's
+ * instructions, the names of identity marks) is not mixed into the sentence: it is lifted out and returned as
+ * original text to quote, as source quotes are.
+ */
+export function messageParts(f: Finding, lang: Lang): { text: string; quoted: string[] } {
+  let text = messageIn(f, lang);
+  const quoted: string[] = [];
+  if (lang !== 'en') return { text, quoted };
+  for (const [key, value] of Object.entries(f.data)) {
+    if (typeof value !== 'string' || PAGE_DATA_KEYS.has(key) || !HAN.test(value) || !text.includes(value)) continue;
+    text = text.split(value).join('(original Chinese quoted below)');
+    quoted.push(value);
+  }
+  return { text, quoted };
+}

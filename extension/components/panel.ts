@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Finding, Outcome } from '../../rules/model/finding.ts';
 import { checklist, findingMatches, inBucket, keyOfFinding, rowMatches, SUMMARY_BUCKETS, summaryCounts, type ChecklistFilter, type ChecklistRow, type SummaryBucket } from '../lib/audit.ts';
-import { beijingTime, findingHeadline, inLang, messageIn, severityOf } from '../../reports/vocabulary.ts';
+import { beijingTime, findingHeadline, inLang, messageParts, severityOf } from '../../reports/vocabulary.ts';
 import { clear, h, safeHref } from '../lib/dom.ts';
 import { columnsSnippet, exportCsv, exportSession, ImportError, parseCrawlRun } from '../lib/export.ts';
 import { ageText, local, OUTCOME_TEXT, STATE_TEXT, t, verdictText, type UiKey } from '../lib/i18n.ts';
@@ -414,7 +414,9 @@ export class Panel {
       h('span', { class: 'sev', dataset: { severity: severity.severity } }, local(severity.text, lang)), ' ',
       h('strong', {}, local(findingHeadline(f), lang)),
       f.column?.name ? h('small', {}, ` · ${f.column.name}`) : null));
-    li.append(h('div', { class: 'msg' }, messageIn(f, lang)));
+    const msg = messageParts(f, lang);
+    li.append(h('div', { class: 'msg' }, msg.text));
+    for (const q of msg.quoted) li.append(h('blockquote', { class: 'src quote', attrs: { lang: 'zh-CN' } }, q));
     li.append(h('div', { class: 'src' }, `${t('source', lang)}：${f.source.doc}${f.source.item ? ` ${f.source.item}` : ''}`));
     const ev = f.evidence.find((e) => e.cssPath || e.url);
     if (ev && (ev.cssPath || f.column?.url)) {

@@ -4,7 +4,7 @@ import type { Lang } from './model.ts';
 
 /** User-facing text of the extension, Chinese first. Page-derived text is never put through here as markup. */
 
-const UI = {
+export const UI_TEXT = {
   appName: { zh: 'govaudit 政府网站检查', en: 'govaudit site check' },
   columnCheck: { zh: '栏目检查', en: 'Column check' },
   column: { zh: '栏目', en: 'Column' },
@@ -104,10 +104,10 @@ const UI = {
   columnsFound: { zh: '已识别栏目 {{n}} 个，已读取 {{read}} 个', en: '{{n}} columns found, {{read}} read' },
 } satisfies Record<string, LocalText>;
 
-export type UiKey = keyof typeof UI;
+export type UiKey = keyof typeof UI_TEXT;
 
 export function t(key: UiKey, lang: Lang, data: Record<string, string | number> = {}): string {
-  return UI[key][lang].replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return UI_TEXT[key][lang].replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
 export function local(text: LocalText | undefined, lang: Lang): string {

@@ -334,8 +334,46 @@ describe('govaudit extension in Chromium', () => {
     expect(exported.sites[0].overrides[0].evidence).toEqual([{ screenshot: expect.stringMatching(/^data:image\/jpeg;base64,/), url: site.url, at: expect.any(String) }]);
     expect(exported.sites[0].result.packs.find((p: { packId: string }) => p.packId === 'national-2019').findings.find((f: { ruleId: string }) => f.ruleId === 'notice-column-stale').outcome).toBe('pass');
 
+    // The rendered panel, every view: no English in Chinese mode, no Chinese in English mode (page text aside).
+    // Longest first, so a name is never cut by a shorter one inside it (政府信息公开指南 / 政府信息公开).
+    const pageWords = [...COLUMNS.map((c) => c.name), '青川县人民政府', '首页', '测试备注：通知公告已迁至新栏目', '互动交流'].sort((a, b) => b.length - a.length);
+    const viewText = async (view: string) => {
+      await panel.locator(`[data-testid="tab-${view}"]`).click();
+      await panel.waitForTimeout(300);
+      return panel.evaluate(() => {
+        const copy = document.body.cloneNode(true) as HTMLElement;
+        // Citations (document names) and page-given names are quoted as they are, in either mode.
+        copy.querySelectorAll('.src, .site-name, .col a, input, textarea, select, .override small, .langs').forEach((e) => e.remove());
+        copy.querySelectorAll('*').forEach((e) => e.append(' '));
+        return copy.textContent ?? '';
+      });
+    };
+    const leftovers = (text: string, lang: 'zh' | 'en') => {
+      let rest = text.replace(/https?:\/\/[^\s）)]*/g, ' ');
+      for (const w of pageWords) rest = rest.split(w).join(' ');
+      if (lang === 'en') return rest.match(/[\u3400-\u9fff]+/g) ?? [];
+      rest = rest.replace(/govaudit|JSON|CSV|YAML|EN|ICP|sites|columns|report\.json|extension-[\w-]+/g, ' ');
+      return rest.match(/[A-Za-z]{2,}/g) ?? [];
+    };
+    for (const view of ['checklist', 'findings', 'data']) {
+      expect(leftovers(await viewText(view), 'zh'), `zh ${view}`).toEqual([]);
+    }
     await panel.locator('[data-testid="lang-en"]').click();
     await expect.poll(() => panel.locator('header.top h1').textContent()).toBe('govaudit site check');
+    for (const view of ['checklist', 'findings', 'data']) {
+      expect(leftovers(await viewText(view), 'en'), `en ${view}`).toEqual([]);
+    }
+    // The overlay follows the setting: badges and their tooltips in English.
+    await expect.poll(async () => (await describeOverlay(home))?.badges.find((b) => !b.hidden && b.state === 'due-soon')?.label, { timeout: 10_000 }).toBe('Due soon');
+    // After the override the badge no longer gives the engine's old reason: it says who set what.
+    const overriddenTip = (await describeOverlay(home))!.badges.find((b) => b.url === new URL('/tzgg/index.html', site.url).href)!.tooltip;
+    expect(overriddenTip).toContain('Overridden → Pass');
+    expect(overriddenTip).not.toContain('not updated');
+    for (const b of (await describeOverlay(home))!.badges) {
+      let tip = b.tooltip;
+      for (const w of pageWords) tip = tip.split(w).join('');
+      expect(tip.match(/[\u3400-\u9fff]+/g) ?? [], b.tooltip).toEqual([]);
+    }
     await panel.locator('[data-testid="lang-zh"]').click();
     await panel.close();
   }, 60_000);

@@ -7,7 +7,7 @@ import { matchColumn } from '../../../rules/discover/match-columns.ts';
 import { extractLinks } from '../../../rules/extract/nav-links.ts';
 import type { PageDocument } from '../../../rules/page/node.ts';
 import { checklist, columnStatus, keyOfFinding, overrideCandidates, SUMMARY_BUCKETS, summaryCounts, type ColumnStatus } from '../../lib/audit.ts';
-import { findingHeadline, inLang } from '../../../reports/vocabulary.ts';
+import { findingHeadline, inLang, messageParts } from '../../../reports/vocabulary.ts';
 import { textBoxes } from './layout.ts';
 import { ageText, local, OUTCOME_TEXT, STATE_TEXT, t } from '../../lib/i18n.ts';
 import type { ContentMessage, FlashTarget } from '../../lib/messages.ts';
@@ -324,7 +324,7 @@ class OverlayRunner {
       body.push(h('ul', { class: 'rules' }, ...findings.map((f) =>
         h('li', { dataset: { rule: f.ruleId } },
           h('span', { class: 'chip', dataset: { outcome: f.outcome } }, OUTCOME_TEXT[f.outcome][lang]), ' ',
-          h('strong', {}, local(findingHeadline(f), lang)), h('br'), local(f.message, lang)))));
+          h('strong', {}, local(findingHeadline(f), lang)), h('br'), messageParts(f, lang).text))));
     }
     body.push(h('div', { class: 'hint' }, t('openPanel', lang)));
     return {
