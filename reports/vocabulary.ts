@@ -144,3 +144,11 @@ export function messageParts(f: Finding, lang: Lang): { text: string; quoted: st
   }
   return { text, quoted };
 }
+
+/** One line for a reviewed finding: 「人工改判：不符合 → 符合 · 张三 · 2026-03-05 09:30（北京时间） · 备注」. */
+export function reviewLine(review: { decision: 'confirm' | 'override'; engineOutcome: Outcome; reviewer?: string; at: string; note: string }, outcome: Outcome, lang: Lang): string {
+  const what = review.decision === 'override'
+    ? `${lang === 'zh' ? '人工改判' : 'Overridden'}${lang === 'zh' ? '：' : ': '}${OUTCOME_TEXT[review.engineOutcome][lang]} → ${OUTCOME_TEXT[outcome][lang]}`
+    : lang === 'zh' ? '人工确认' : 'Confirmed';
+  return [what, review.reviewer, beijingTime(review.at, lang), review.note].filter(Boolean).join(' · ');
+}
