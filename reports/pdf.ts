@@ -172,6 +172,13 @@ export function renderNoticeHtml(run: RunRecord, sites: StoredSite[], issuer: No
     ? `<p>以下${reviewRows.length}个网站共${reviewItems}项事项无法由程序判定，需人工复核后确定：</p><table><thead><tr><th>网站名称</th><th>待复核事项</th><th class="c">项数</th></tr></thead><tbody>${reviewRows.map(({ r, items }) => `<tr><td>${text(r.site.snapshot.site.name)}</td><td>${[...new Set(items.map((f) => f.ruleTitle.zh))].map(text).join('、')}</td><td class="c">${items.length}</td></tr>`).join('')}</tbody></table>`
     : '<p>无待复核事项。</p>';
 
+  // Every decision an evaluator made, overrides first: who, when, the engine's word and theirs, the note.
+  const decisions = ranked.flatMap((r) => liveFindings(r.site).filter((f) => reviewOf(f)).map((f) => ({ site: r.site, f, rv: reviewOf(f)! })))
+    .sort((a, b) => Number(b.rv.decision === 'override') - Number(a.rv.decision === 'override'));
+  const reviewSection = () => decisions.length
+    ? `${h2('测评人员复核情况')}<table><thead><tr><th>网站名称</th><th>事项</th><th>复核结论</th></tr></thead><tbody>${decisions.map(({ site, f, rv }) => `<tr><td>${text(site.snapshot.site.name)}</td><td>${text(f.ruleTitle.zh)}${f.column?.name ? `<br><span class="note">${text(f.column.name)}</span>` : ''}</td><td>${text(reviewLine(rv, f.outcome, 'zh'))}${(rv.screenshots ?? []).map((x) => imageSrc(x.image) ? `<figure><img src="${imageSrc(x.image)}" alt=""><figcaption>测评人员截图 ${text(beijingTime(x.at, 'zh'))}</figcaption></figure>` : '').join('')}</td></tr>`).join('')}</tbody></table>`
+    : '';
+
   const scores = sites.map((s) => siteScore(s.result)?.total).filter((x): x is number => x !== undefined);
   const unit = issuer.unit?.trim() || '政府网站检查组';
   const signDate = issuer.date && /^\d{4}-\d{2}-\d{2}$/.test(issuer.date) ? issuer.date : run.auditDate;
@@ -181,6 +188,7 @@ ${overview}
 ${h2('不合格及待复核网站')}${failTable}
 ${h2('存在的主要问题及计分')}${problems}
 ${h2('需人工复核事项')}${review}
+${reviewSection()}
 ${h2('有关要求')}<p>请各有关单位对照问题清单逐项整改，落实网站内容保障责任，确保栏目按期更新、链接可用。整改情况请按要求报送。</p>
 ${scores.length ? `<p class="note">注：得分按规则包计分办法计算${scores.length < n ? '（部分网站不计分）' : ''}；标注“分值待核实”的扣分项以最终核定为准。逐项证据见同批次 HTML、XLSX 报告。</p>` : ''}
 <div class="sign">${text(unit)}<br>${cnDate(signDate)}</div>`;

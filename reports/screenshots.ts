@@ -116,7 +116,8 @@ export async function captureScreenshots(sites: StoredSite[], opts: CaptureOptio
             }
             buf ??= await page.screenshot({ type: 'jpeg', quality: 70, timeout });
             shots[p.url] = { url: p.url, at: (opts.now?.() ?? new Date()).toISOString(), image: `data:image/jpeg;base64,${buf.toString('base64')}`, cropped };
-          } catch {
+          } catch (e) {
+            if (process.env.GOVAUDIT_DEBUG) console.error(e);
             // No picture for a page that does not load in time: the report still lists the finding.
           } finally {
             await page.close().catch(() => undefined);
