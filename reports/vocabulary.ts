@@ -42,7 +42,11 @@ export const SEVERITY_TEXT: Record<Severity, LocalText> = {
  */
 export function severityOf(f: Finding, pack: PackResult | undefined): { severity: Severity; text: LocalText; veto?: LocalText } {
   const veto = pack?.vetoes.find((v) => v.ruleIds.includes(f.ruleId));
-  if (f.severity !== 'veto' && veto) return { severity: 'veto', text: { zh: `单项否决（计入「${veto.title.zh}」）`, en: `Veto (counts towards "${veto.title.en}")` }, veto: veto.title };
+  if (f.severity !== 'veto' && veto) {
+    const zh = veto.title.zh.replace(/[（(]单项否决[）)]/g, '').trim();
+    const en = veto.title.en.replace(/\s*\(veto\)/gi, '').trim();
+    return { severity: 'veto', text: { zh: `单项否决·${zh}`, en: `Veto: ${en}` }, veto: veto.title };
+  }
   if (f.severity !== 'veto' && /^单项否决/.test(f.source.item ?? '') && !pack?.score) return { severity: 'veto', text: SEVERITY_TEXT.veto };
   return { severity: f.severity, text: SEVERITY_TEXT[f.severity] };
 }

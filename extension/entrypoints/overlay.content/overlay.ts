@@ -205,7 +205,7 @@ export class Overlay {
         b.el.classList.add('hidden');
         return;
       }
-      const p = placeBadge(anchor, sizes[i]!, COMPACT, [...obstacles, ...placed], viewport);
+      const p = insideBlock(b.spec.link, sizes[i]!, [...obstacles, ...placed]) ?? placeBadge(anchor, sizes[i]!, COMPACT, [...obstacles, ...placed], viewport);
       const size = p.compact ? COMPACT : sizes[i]!;
       placed.push({ left: p.left, top: p.top, right: p.left + size.width, bottom: p.top + size.height });
       b.el.classList.toggle('compact', p.compact);
@@ -259,6 +259,18 @@ export class Overlay {
     this.bannerSlot.remove();
     this.pillSlot.remove();
   }
+}
+
+/**
+ * A link drawn as a tile (an icon and a caption in a box) owns its box: a badge outside it would sit on the
+ * neighbouring tile and read as that one's. Inside its top-right corner, when that covers no text.
+ */
+function insideBlock(link: Element, size: { width: number; height: number }, obstacles: Box[]): { left: number; top: number; compact: boolean } | undefined {
+  const r = link.getBoundingClientRect();
+  if (r.height < 2.5 * size.height || r.width < size.width + 24) return undefined;
+  const spot = { left: r.right - size.width - 4, top: r.top + 4, right: r.right - 4, bottom: r.top + 4 + size.height };
+  const hits = obstacles.some((o) => o.left < spot.right && spot.left < o.right && o.top < spot.bottom && spot.top < o.bottom);
+  return hits ? undefined : { left: spot.left, top: spot.top, compact: false };
 }
 
 function toBox(r: DOMRect | Box): Box {
