@@ -381,12 +381,15 @@ export class Panel {
         out.append(h('p', { class: 'empty' }, t('noFindings', lang)));
         continue;
       }
+      // A site-wide manual check cites the first column only as a place to start: it belongs to the whole site.
+      const ruleColumn = new Map((d.packs.find((p) => p.id === pack.packId)?.rules ?? []).map((r) => [r.id, r.column] as const));
+      const groupOf = (f: Finding) => (f.check === 'manual-check' && !ruleColumn.get(f.ruleId) ? '' : f.column?.url ?? '');
       const groups = new Map<string, Finding[]>();
-      for (const f of findings) groups.set(f.column?.url ?? '', [...(groups.get(f.column?.url ?? '') ?? []), f]);
+      for (const f of findings) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
       const keys = [...groups.keys()].sort((a, b) => Number(a === '') - Number(b === ''));
       for (const key of keys) {
         const list = groups.get(key)!;
-        const name = key ? list[0]!.column?.name ?? key : t('siteWide', lang);
+        const name = key ? list.find((f) => f.column?.url === key)?.column?.name ?? key : t('siteWide', lang);
         const unread = list.filter((f) => f.messageId === 'unreadable' && !reviewed.has(keyOfFinding(f)));
         const rest = list.filter((f) => !unread.includes(f));
         const open = rest.filter((f) => f.outcome !== 'pass' || reviewed.has(keyOfFinding(f)));

@@ -9,6 +9,7 @@ import { OUTCOME_TEXT } from './i18n.ts';
 import { findingKey, type FindingOverride, type SignOff, type SiteConfig } from './model.ts';
 import type { ImportedSite, SiteSession } from './snapshot.ts';
 import { REPORT_SCHEMA_ID } from '../../reports/schema/report.ts';
+import { beijingTime } from '../../reports/vocabulary.ts';
 import { issuesText, reportSchema, runFileSchema, snapshotFromReport } from './stored-shapes.ts';
 
 /**
@@ -125,7 +126,7 @@ export function exportCsv(audit: Audit, overrides: FindingOverride[]): string {
       lines.push(csvLine([
         site, pack.packId, f.ruleId, `${f.ruleTitle.zh} / ${f.ruleTitle.en}`, f.column?.name ?? f.column?.classId ?? '', f.column?.url ?? '',
         outcomeCell(raw.outcome), o ? (o.decision === 'confirm' ? '确认 confirm' : '改判 override') : '', outcomeCell(f.outcome),
-        `${f.message.zh} / ${f.message.en}`, o?.note ?? '', evidence, o?.at ?? '',
+        `${f.message.zh} / ${f.message.en}`, o?.note ?? '', evidence, o?.at ? beijingTime(o.at, 'zh') : '',
       ]));
     }
   }
