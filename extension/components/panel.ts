@@ -308,8 +308,8 @@ export class Panel {
         li.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}：${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
       }
     }
-    if (row.columns.length === 0 && (row.state === 'missing' || row.state === 'not-found')) li.append(this.missingActions(d, row, lang));
     const na = d.site.config.notApplicable?.[row.classId];
+    if (row.columns.length === 0 && (row.state === 'missing' || row.state === 'not-found' || na)) li.append(this.missingActions(d, row, lang));
     if (na) li.append(h('div', { class: 'hint', dataset: { testid: 'not-applicable' } }, `${t('notApplicable', lang)}：${na}`));
     li.addEventListener('click', (e) => {
       if ((e.target as Element).closest('a,button,textarea,select,input,label')) return;

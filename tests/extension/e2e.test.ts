@@ -375,6 +375,29 @@ describe('govaudit extension in Chromium', () => {
       expect(tip.match(/[\u3400-\u9fff]+/g) ?? [], b.tooltip).toEqual([]);
     }
     await panel.locator('[data-testid="lang-zh"]').click();
+
+    // A missing column from its row: 不适用 with a reason, then "在本页指定" by clicking its link on the page; both go
+    // into the sites-file `columns:` snippet.
+    await panel.locator('[data-testid="tab-checklist"]').click();
+    const leadersRow = panel.locator('li.row[data-class-id="leaders"]');
+    await leadersRow.locator('[data-testid="na-reason"]').fill('领导信息在市政府网站集中发布');
+    await leadersRow.locator('[data-testid="mark-na"]').click();
+    await expect.poll(() => leadersRow.locator('[data-testid="not-applicable"]').textContent().catch(() => ''), { timeout: 10_000 }).toContain('领导信息在市政府网站集中发布');
+    const decisions = await worker.evaluate(async (origin) => (await chrome.storage.local.get(`site:${origin}:overrides`))[`site:${origin}:overrides`], new URL(site.url).origin);
+    expect(decisions).toContainEqual(expect.objectContaining({ ruleId: 'leaders-column-missing', decision: 'override', outcome: 'not-applicable', note: '领导信息在市政府网站集中发布' }));
+    await leadersRow.locator('[data-testid="found-here"]').click();
+    await home.bringToFront();
+    await home.waitForTimeout(300);
+    await home.locator('.nav > ul > li > a[href="/hdjl/xzxx/"]').click();
+    expect(home.url()).toBe(site.url);
+    const leadersUrl = new URL('/hdjl/xzxx/', site.url).href;
+    await expect.poll(async () => (await worker.evaluate(async (origin) => (await chrome.storage.local.get(`site:${origin}:config`))[`site:${origin}:config`], new URL(site.url).origin))?.columns?.leaders?.url, { timeout: 10_000 }).toBe(leadersUrl);
+    await panel.bringToFront();
+    await panel.locator('[data-testid="tab-data"]').click();
+    const [snippet] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-testid="export-columns"]').click()]);
+    const yaml = readFileSync((await snippet.path())!, 'utf8');
+    expect(yaml).toContain(`  leaders:  # 领导信息\n    url: "${leadersUrl}"`);
+    expect(yaml).toContain('# 不适用 not applicable: leaders');
     await panel.close();
   }, 60_000);
 
