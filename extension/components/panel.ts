@@ -4,7 +4,7 @@ import { checklist, findingMatches, inBucket, keyOfFinding, rowMatches, SUMMARY_
 import { beijingTime, findingHeadline, inLang, messageParts, severityOf } from '../../reports/vocabulary.ts';
 import { clear, h, safeHref } from '../lib/dom.ts';
 import { columnsSnippet, exportCsv, exportSession, ImportError, parseCrawlRun } from '../lib/export.ts';
-import { ageText, local, OUTCOME_TEXT, STATE_TEXT, t, verdictText, type UiKey } from '../lib/i18n.ts';
+import { ageText, colon, local, OUTCOME_TEXT, paren, STATE_TEXT, t, verdictText, type UiKey } from '../lib/i18n.ts';
 import type { BackgroundMessage, CaptureReply, ContentMessage, DescribeReply, FlashReply } from '../lib/messages.ts';
 import { findingKey, type FindingOverride, type Lang } from '../lib/model.ts';
 import { loadSiteAudit, type SiteAudit } from '../lib/site-audit.ts';
@@ -167,8 +167,8 @@ export class Panel {
     const box = h('section', { class: 'site', dataset: { testid: 'site' } },
       h('div', { class: 'site-name' }, audit.snapshot.site.name, ' ', h('small', {}, site.origin)),
       h('div', { class: 'verdict-line' },
-        t('siteVerdict', lang), '：', h('span', { class: 'verdict', dataset: { verdict, testid: 'verdict' } }, verdictText(verdict, lang)),
-        site.imported?.result ? h('span', { class: 'crawl' }, ` · ${t('crawlVerdict', lang)}：`, h('span', { class: 'verdict', dataset: { verdict: site.imported.result.verdict } }, verdictText(site.imported.result.verdict, lang)), h('small', {}, ` ${site.imported.runId}`)) : null,
+        t('siteVerdict', lang), colon(lang), h('span', { class: 'verdict', dataset: { verdict, testid: 'verdict' } }, verdictText(verdict, lang)),
+        site.imported?.result ? h('span', { class: 'crawl' }, ` · ${t('crawlVerdict', lang)}${colon(lang)}`, h('span', { class: 'verdict', dataset: { verdict: site.imported.result.verdict } }, verdictText(site.imported.result.verdict, lang)), h('small', {}, ` ${site.imported.runId}`)) : null,
       ),
       this.counts(d, lang),
       h('div', { class: 'meta' }, t('columnsFound', lang, { n: columns, read: observed }), ' · ', t('auditDateIs', lang, { date: audit.now })),
@@ -289,7 +289,7 @@ export class Panel {
         this.flash({ url: c.url });
       });
       const s = c.status;
-      const info = s.newest ? `${s.newest.date}（${ageText(s.ageDays, lang)}）` : s.observation && isNotVisited(s.observation) ? t('notVisitedHint', lang) : '';
+      const info = s.newest ? `${s.newest.date}${paren(ageText(s.ageDays, lang), lang)}` : s.observation && isNotVisited(s.observation) ? t('notVisitedHint', lang) : '';
       const col = h('div', { class: 'col', dataset: { url: c.url, state: s.state } },
         h('span', { class: 'chip small', dataset: { state: s.state } }, STATE_TEXT[s.state][lang]), ' ', name, ' ', h('small', {}, info), ' ', locate);
       // Its links on this page sit in a hidden menu (no badge can be seen): say so, and offer to open it.
@@ -305,12 +305,12 @@ export class Panel {
       // A column that could not be read gives one line, not one per rule that needed it.
       const unread = row.findings.filter((f) => f.messageId === 'unreadable' && f.column?.url === c.url);
       if (unread.length > 0 && this.filter !== 'problems') {
-        li.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}：${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
+        li.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}${colon(lang)}${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
       }
     }
     const na = d.site.config.notApplicable?.[row.classId];
     if (row.columns.length === 0 && (row.state === 'missing' || row.state === 'not-found' || na)) li.append(this.missingActions(d, row, lang));
-    if (na) li.append(h('div', { class: 'hint', dataset: { testid: 'not-applicable' } }, `${t('notApplicable', lang)}：${na}`));
+    if (na) li.append(h('div', { class: 'hint', dataset: { testid: 'not-applicable' } }, `${t('notApplicable', lang)}${colon(lang)}${na}`));
     li.addEventListener('click', (e) => {
       if ((e.target as Element).closest('a,button,textarea,select,input,label')) return;
       const first = row.columns[0];
@@ -395,7 +395,7 @@ export class Panel {
         const open = rest.filter((f) => f.outcome !== 'pass' || reviewed.has(keyOfFinding(f)));
         const passes = rest.filter((f) => f.outcome === 'pass' && !reviewed.has(keyOfFinding(f)));
         const group = h('section', { class: 'group', dataset: { testid: 'finding-group', url: key } }, h('h4', {}, name));
-        if (unread.length > 0) group.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}：${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
+        if (unread.length > 0) group.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}${colon(lang)}${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
         if (open.length > 0) group.append(h('ul', { class: 'finding-list' }, ...open.map((f) => this.findingItem(d, f, lang))));
         if (passes.length > 0) group.append(this.folded(d, passes, lang));
         out.append(group);
@@ -420,7 +420,7 @@ export class Panel {
     const msg = messageParts(f, lang);
     li.append(h('div', { class: 'msg' }, msg.text));
     for (const q of msg.quoted) li.append(h('blockquote', { class: 'src quote', attrs: { lang: 'zh-CN' } }, q));
-    li.append(h('div', { class: 'src' }, `${t('source', lang)}：${f.source.doc}${f.source.item ? ` ${f.source.item}` : ''}`));
+    li.append(h('div', { class: 'src' }, `${t('source', lang)}${colon(lang)}${f.source.doc}${f.source.item ? ` ${f.source.item}` : ''}`));
     const ev = f.evidence.find((e) => e.cssPath || e.url);
     if (ev && (ev.cssPath || f.column?.url)) {
       const locate = h('button', { class: 'link', attrs: { type: 'button' } }, t('locate', lang));
@@ -487,7 +487,7 @@ export class Panel {
         return;
       }
       // Keep what was typed: the note is saved with the screenshot.
-      this.notice = `${t('captured', lang)}：${reply.evidence.url}`;
+      this.notice = `${t('captured', lang)}${colon(lang)}${reply.evidence.url}`;
       await this.store.setOverride(d.site.origin, { ...target, decision: override.checked ? 'override' : 'confirm', ...(override.checked ? { outcome: outcome.value as Outcome } : {}), note: note.value.trim(), evidence: [reply.evidence], ...(this.reviewer ? { reviewer: this.reviewer } : {}) });
     })());
     const cancel = h('button', { attrs: { type: 'button' } }, t('cancel', lang));
@@ -518,12 +518,12 @@ export class Panel {
     const name = h('input', { attrs: { type: 'text', placeholder: t('reviewerName', lang) }, dataset: { testid: 'reviewer' } });
     name.value = this.reviewer;
     name.addEventListener('change', () => void this.store.setSettings({ reviewer: name.value.trim() }));
-    const box = h('div', { class: 'signoff', dataset: { testid: 'signoff' } }, h('label', {}, `${t('reviewer', lang)}：`, name));
+    const box = h('div', { class: 'signoff', dataset: { testid: 'signoff' } }, h('label', {}, `${t('reviewer', lang)}${colon(lang)}`, name));
     const signed = d.site.signOff;
     if (signed) {
       const undo = h('button', { attrs: { type: 'button' } }, t('withdrawSignOff', lang));
       undo.addEventListener('click', () => void this.store.setSignOff(d.site.origin, undefined));
-      box.append(h('p', { dataset: { testid: 'signed' } }, `${t('signedOff', lang)}：${signed.reviewer} · ${beijingTime(signed.at, lang)}${signed.note ? ` · ${signed.note}` : ''} `, undo));
+      box.append(h('p', { dataset: { testid: 'signed' } }, `${t('signedOff', lang)}${colon(lang)}${signed.reviewer} · ${beijingTime(signed.at, lang)}${signed.note ? ` · ${signed.note}` : ''} `, undo));
     } else {
       const note = h('input', { attrs: { type: 'text', placeholder: t('note', lang) }, dataset: { testid: 'signoff-note' } });
       const sign = h('button', { attrs: { type: 'button' }, dataset: { testid: 'signoff-button' } }, t('signOff', lang));
@@ -561,7 +561,7 @@ export class Panel {
       try {
         const sites = parseCrawlRun(await f.text(), new Date().toISOString());
         await this.store.importSites(sites);
-        status.textContent = sites.has(d.site.origin) ? `${t('imported', lang)}：${sites.get(d.site.origin)!.runId}` : `${t('importNone', lang)}（${[...sites.keys()].join(', ')}）`;
+        status.textContent = sites.has(d.site.origin) ? `${t('imported', lang)}${colon(lang)}${sites.get(d.site.origin)!.runId}` : `${t('importNone', lang)}${paren([...sites.keys()].join(', '), lang)}`;
       } catch (e) {
         status.textContent = e instanceof ImportError ? e.in(lang) : String(e);
       }
@@ -576,7 +576,7 @@ export class Panel {
     if (d.site.imported) {
       const remove = h('button', { attrs: { type: 'button' } }, t('removeImport', lang));
       remove.addEventListener('click', () => void this.store.removeImport(d.site.origin));
-      box.append(h('p', {}, `${t('imported', lang)}：${d.site.imported.runId}${d.site.imported.auditDate ? ` (${d.site.imported.auditDate})` : ''} `, remove));
+      box.append(h('p', {}, `${t('imported', lang)}${colon(lang)}${d.site.imported.runId}${d.site.imported.auditDate ? ` (${d.site.imported.auditDate})` : ''} `, remove));
     }
     const reset = h('button', { attrs: { type: 'button' } }, t('resetSession', lang));
     reset.addEventListener('click', () => void this.store.resetSession(d.site.origin));

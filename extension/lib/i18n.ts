@@ -133,3 +133,12 @@ export function ageText(days: number | undefined, lang: Lang): string {
   if (days === undefined) return '';
   return days <= 0 ? t('today', lang) : t('daysAgo', lang, { n: days });
 }
+
+/** Punctuation follows the language: 「：」 and 「（）」 in Chinese, ": " and " ()" in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+export function paren(inner: string, lang: Lang): string {
+  return lang === 'zh' ? `（${inner}）` : ` (${inner})`;
+}

@@ -9,7 +9,7 @@ import type { PageDocument } from '../../../rules/page/node.ts';
 import { checklist, columnStatus, keyOfFinding, overrideCandidates, SUMMARY_BUCKETS, summaryCounts, type ColumnStatus } from '../../lib/audit.ts';
 import { findingHeadline, inLang, messageParts } from '../../../reports/vocabulary.ts';
 import { textBoxes } from './layout.ts';
-import { ageText, local, OUTCOME_TEXT, STATE_TEXT, t } from '../../lib/i18n.ts';
+import { ageText, colon, local, OUTCOME_TEXT, paren, STATE_TEXT, t } from '../../lib/i18n.ts';
 import type { ContentMessage, FlashTarget } from '../../lib/messages.ts';
 import { findingKey, type FindingOverride, type Lang } from '../../lib/model.ts';
 import { columnClassesFor, packsById } from '../../lib/packs.ts';
@@ -313,7 +313,7 @@ class OverlayRunner {
     if (HUB_CLASSES.has(column.classId)) {
       rows.push([t('hubFound', lang), String(a.site.session.hubs[column.url] ?? 0)]);
     } else {
-      rows.push([t('newest', lang), status.newest ? `${status.newest.date}（${ageText(status.ageDays, lang)}）` : t('noDate', lang)]);
+      rows.push([t('newest', lang), status.newest ? `${status.newest.date}${paren(ageText(status.ageDays, lang), lang)}` : t('noDate', lang)]);
       if (status.observation && !isNotVisited(status.observation)) rows.push([t('items', lang), String(status.observation.itemCount)]);
     }
     rows.push([t('verdict', lang), chip]);
@@ -436,13 +436,13 @@ function overrideOf(a: SiteAudit, status: ColumnStatus): FindingOverride | undef
 
 function tooltipOf(className: string, name: string, status: ColumnStatus, lang: Lang, matchReason: string, override?: FindingOverride): string {
   const lines = [`${className} · ${name}`, `${STATE_TEXT[status.state][lang]}`];
-  if (status.newest) lines.push(`${t('newest', lang)}：${status.newest.date}（${ageText(status.ageDays, lang)}）`);
-  else if (status.state !== 'not-visited' && status.state !== 'unknown') lines.push(`${t('newest', lang)}：${t('noDate', lang)}`);
+  if (status.newest) lines.push(`${t('newest', lang)}${colon(lang)}${status.newest.date}${paren(ageText(status.ageDays, lang), lang)}`);
+  else if (status.state !== 'not-visited' && status.state !== 'unknown') lines.push(`${t('newest', lang)}${colon(lang)}${t('noDate', lang)}`);
   // After an override the engine's reason no longer holds: say who decided what, not the old message.
-  if (override) lines.push(`${t('overridden', lang)} → ${OUTCOME_TEXT[override.outcome ?? 'needs-review'][lang]}${override.reviewer ? ` · ${override.reviewer}` : ''}${override.note ? `：${override.note}` : ''}`);
-  else if (status.decisive) lines.push(`${local(findingHeadline(status.decisive), lang)}：${local(status.decisive.message, lang)}`);
+  if (override) lines.push(`${t('overridden', lang)} → ${OUTCOME_TEXT[override.outcome ?? 'needs-review'][lang]}${override.reviewer ? ` · ${override.reviewer}` : ''}${override.note ? `${colon(lang)}${override.note}` : ''}`);
+  else if (status.decisive) lines.push(`${local(findingHeadline(status.decisive), lang)}${colon(lang)}${local(status.decisive.message, lang)}`);
   if (status.state === 'not-visited' || status.observation?.statusReason === JS_LIST_REASON) lines.push(t('notVisitedHint', lang));
-  lines.push(`${t('matchedBy', lang)}：${inLang(matchReason, lang)}`);
+  lines.push(`${t('matchedBy', lang)}${colon(lang)}${inLang(matchReason, lang)}`);
   return lines.join('\n');
 }
 
