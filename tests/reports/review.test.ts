@@ -114,6 +114,7 @@ describe('report --review', () => {
     expect(html).toContain('人工确认 · 张三');
     expect(html).toContain('复核完毕');
     expect(html).toContain(`<img src="${PNG}"`);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('已复核签署');
   });
 
   it('shows them in the PDF, with its 落款', async () => {
