@@ -124,6 +124,11 @@ describe('report --review', () => {
     expect(flat).toContain('示例市人民政府办公室');
     expect(flat).toContain('2026年11月30日');
     expect(flat).toContain('计分表');
+    // Its counts agree with its lists: the review items counted in the overview are the ones tabled below.
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const review = report.sites[0].counts['needs-review'] + report.sites[0].counts.error;
+    expect(flat).toContain(`共${review}项事项需人工复核`);
+    expect(flat).toContain(`1个网站共${review}项事项无法由程序判定`);
   });
 
   it('carries screenshots of the failing columns, cropped to the list, in the HTML and the PDF', async () => {
