@@ -122,7 +122,7 @@ interface Box {
 /** The overlay's own account of what it shows (see Overlay.describe): its shadow root is closed to the page. */
 interface Described {
   badges: { url: string; state: string; label: string; tooltip: string; hidden: boolean; rect: Box; link?: Box }[];
-  pill: { id: string; count: number; label: string; active: boolean }[];
+  pill: { id: string; count: number; label: string; active: boolean; rect?: Box }[];
   banner?: { rect: Box; header: Box; collapsed: boolean; folded: boolean; text: string; state?: string; rules: { rule: string; outcome: string }[] };
   items: Box[];
   list?: Box;
@@ -204,6 +204,14 @@ describe('govaudit extension in Chromium', () => {
     const shown = d.badges.filter((b) => !b.hidden);
     expect(shown.filter((b) => texts.some((t) => hit(b.rect, t))).map((b) => b.url)).toEqual([]);
     expect(Math.min(...shown.map((b) => (b.rect.right - b.rect.left) * (b.rect.bottom - b.rect.top)))).toBeGreaterThan(100);
+
+    // The pill's counts filter the badges on the page: 超期 shows the stale ones only, a second click all again.
+    const stalePill = d.pill.find((p) => p.id === 'stale')!;
+    await home.mouse.click((stalePill.rect!.left + stalePill.rect!.right) / 2, (stalePill.rect!.top + stalePill.rect!.bottom) / 2);
+    await expect.poll(async () => [...new Set((await described()).badges.filter((b) => !b.hidden).map((b) => b.state))]).toEqual(['stale']);
+    expect((await described()).pill.find((p) => p.id === 'stale')!.active).toBe(true);
+    await home.mouse.click((stalePill.rect!.left + stalePill.rect!.right) / 2, (stalePill.rect!.top + stalePill.rect!.bottom) / 2);
+    await expect.poll(async () => (await described()).badges.filter((b) => !b.hidden).length).toBe(shown.length);
 
     // The overlay's root is closed: the page can neither read the findings nor rewrite a badge.
     expect(await home.evaluate(() => {

@@ -36,7 +36,7 @@ export interface PillSpec {
 /** What the overlay shows, read back by the extension's own tests (the shadow root is closed to the page). */
 export interface OverlayDescription {
   badges: { url: string; state: string; label: string; tooltip: string; hidden: boolean; rect: Box; link: Box | undefined }[];
-  pill: { id: string; count: number; label: string; active: boolean }[];
+  pill: { id: string; count: number; label: string; active: boolean; rect?: Box }[];
   banner?: { rect: Box; header: Box; collapsed: boolean; folded: boolean; text: string; state?: string; rules: { rule: string; outcome: string }[] };
   items: Box[];
   list?: Box;
@@ -242,7 +242,10 @@ export class Overlay {
         url: b.spec.url, state: b.spec.state, label: b.el.textContent ?? '', tooltip: b.el.title, hidden: b.el.classList.contains('hidden'), rect: box(b.el),
         link: b.spec.link.isConnected ? union(textBoxes(b.spec.link)) : undefined,
       })),
-      pill: (this.pillSpec?.buckets ?? []).map((b) => ({ id: b.id, count: b.count, label: b.label, active: this.pillFilter === b.id })),
+      pill: (this.pillSpec?.buckets ?? []).map((b) => {
+        const button = this.pillSlot.querySelector<HTMLElement>(`button[data-bucket="${b.id}"]`);
+        return { id: b.id, count: b.count, label: b.label, active: this.pillFilter === b.id, ...(button ? { rect: box(button) } : {}) };
+      }),
       ...(banner ? { banner: { rect: box(banner), header: box(banner.querySelector('header')!), collapsed: banner.classList.contains('collapsed'), folded: banner.classList.contains('folded'), text: banner.textContent ?? '',
         state: banner.querySelector<HTMLElement>('.summary .chip')?.dataset.state,
         rules: Array.from(banner.querySelectorAll<HTMLElement>('li[data-rule]')).map((li) => ({ rule: li.dataset.rule ?? '', outcome: li.querySelector<HTMLElement>('.chip')?.dataset.outcome ?? '' })),
