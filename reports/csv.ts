@@ -1,7 +1,15 @@
 import type { RunRecord, StoredSite } from '../crawler/store/types.ts';
 import type { Outcome } from '../rules/model/finding.ts';
 import { stripInvisible } from './html/escape.ts';
+import type { Finding } from '../rules/model/finding.ts';
 import { ageDays, liveFindings, OUTCOME_RANK, OUTCOME_TEXT, siteScore } from './model.ts';
+import { reviewOf } from './review.ts';
+
+/** The evaluator's decision on a finding (merged with `report --review`): decision, engine outcome, who, when, note. */
+function reviewCells(f: Finding): (string | undefined)[] {
+  const r = reviewOf(f);
+  return r ? [r.decision, r.engineOutcome, r.reviewer, r.at, r.note] : [undefined, undefined, undefined, undefined, undefined];
+}
 
 /**
  * Findings as CSV: one row per finding of an in-force pack, UTF-8 with a BOM (so Excel opens Chinese correctly),
@@ -14,6 +22,7 @@ export const CSV_COLUMNS = [
   'column_class', 'column_name', 'column_url',
   'evidence_url', 'evidence_title', 'evidence_date', 'evidence_age_days', 'evidence_more', 'due_date',
   'source_doc', 'source_item', 'source_quote',
+  'review_decision', 'engine_outcome', 'reviewer', 'reviewed_at', 'review_note',
 ] as const;
 
 /**
@@ -61,6 +70,7 @@ export function toCsv(run: RunRecord, sites: StoredSite[], opts: CsvOptions = {}
         f.column?.classId, f.column?.name, f.column?.url,
         e?.url, e?.title, e?.date, ageDays(e?.date, auditDate), f.evidence.length > 1 ? f.evidence.length - 1 : undefined, f.dueDate,
         f.source.doc, f.source.item, f.source.quote,
+        ...reviewCells(f),
       ]));
     }
   }

@@ -1,6 +1,7 @@
 import type { RunRecord, StoredSite } from '../crawler/store/types.ts';
 import { OUTCOMES, type Outcome } from '../rules/model/finding.ts';
 import { deadLinks, freshnessRows, liveFindings, siteScore, triggeredVetoes } from './model.ts';
+import type { ReviewedSite } from './review.ts';
 import { REPORT_SCHEMA_ID, REPORT_SCHEMA_VERSION, type JsonReport } from './schema/report.ts';
 
 export { reportSchema, type JsonReport } from './schema/report.ts';
@@ -36,6 +37,7 @@ function siteReport(site: StoredSite, auditDate: string): SiteReport {
     deadLinks: deadLinks(site).map((l) => defined({ url: l.url, fromUrl: l.fromUrl, text: l.text, httpStatus: l.httpStatus, reason: l.reason })),
     packs: site.result.packs,
     stats: site.stats,
+    review: (site as ReviewedSite).review,
   });
 }
 

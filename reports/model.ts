@@ -1,5 +1,5 @@
 import { daysBetween } from '../rules/dates/days.ts';
-import type { Finding, LocalText, Outcome, PackResult, Severity, SiteResult, Verdict, VetoResult } from '../rules/model/finding.ts';
+import type { Finding, LocalText, Outcome, PackResult, SiteResult, Verdict, VetoResult } from '../rules/model/finding.ts';
 import type { ColumnObservation, IsoDate, LinkObservation } from '../rules/model/snapshot.ts';
 import type { StoredSite } from '../crawler/store/types.ts';
 
@@ -8,21 +8,7 @@ import type { StoredSite } from '../crawler/store/types.ts';
  * site's score, problems and stale columns are. Pure: stored data in, plain values out.
  */
 
-export const OUTCOME_TEXT: Record<Outcome, LocalText> = {
-  fail: { zh: '不符合', en: 'Fail' },
-  warn: { zh: '即将到期', en: 'Due soon' },
-  'needs-review': { zh: '待复核', en: 'Needs review' },
-  error: { zh: '检查出错', en: 'Error' },
-  pass: { zh: '符合', en: 'Pass' },
-  'not-applicable': { zh: '不适用', en: 'Not applicable' },
-};
-
-export const SEVERITY_TEXT: Record<Severity, LocalText> = {
-  veto: { zh: '单项否决', en: 'Veto' },
-  deduct: { zh: '扣分项', en: 'Deduction' },
-  advisory: { zh: '提示项', en: 'Advisory' },
-  info: { zh: '信息', en: 'Info' },
-};
+export { OUTCOME_TEXT, SEVERITY_TEXT } from './vocabulary.ts';
 
 /** Display order: problems first. */
 export const OUTCOME_RANK: Record<Outcome, number> = { fail: 0, warn: 1, 'needs-review': 2, error: 3, pass: 4, 'not-applicable': 5 };

@@ -7,6 +7,8 @@ import { parentName, renderRunReport } from './html/multi-site.ts';
 import { renderSiteScorecard, type ScorecardInput } from './html/site-scorecard.ts';
 import { toJsonText } from './json.ts';
 import { siteReportPath } from './paths.ts';
+import { applyReview, type ReviewSession } from './review.ts';
+import type { LoadedPack } from '../rules/schema/pack.ts';
 
 export type ReportFormat = 'html' | 'json' | 'csv' | 'xlsx' | 'pdf';
 
@@ -15,6 +17,12 @@ export interface WriteReportsOptions {
   runId: string;
   formats: ReportFormat[];
   outDir: string;
+  /** An evaluator's session (browser extension export) merged into the run before rendering. */
+  review?: { session: ReviewSession; packs: (id: string) => LoadedPack | undefined };
+  /** Screenshots of failing pages (Chromium, the sites' own hosts only) for the HTML and PDF reports. */
+  screenshots?: boolean;
+  /** The PDF notice's issuing unit (落款) and date. */
+  issuer?: { unit?: string; date?: string };
 }
 
 /** Output file names inside outDir. */
@@ -59,7 +67,12 @@ async function siteContext(store: AuditStore, run: RunRecord, siteId: string, ru
 export async function writeReports(opts: WriteReportsOptions): Promise<string[]> {
   const run = await opts.store.getRun(opts.runId);
   if (!run) throw new Error(`no such run: ${opts.runId}`);
-  const sites = await loadRunSites(opts.store, run);
+  let sites: StoredSite[] = await loadRunSites(opts.store, run);
+  if (opts.review) sites = applyReview(sites, opts.review.session, opts.review.packs).sites;
+  if (opts.screenshots && (opts.formats.includes('html') || opts.formats.includes('pdf'))) {
+    const { captureScreenshots } = await import('./screenshots.ts');
+    sites = await captureScreenshots(sites);
+  }
   const formats = [...new Set(opts.formats)];
   const written: string[] = [];
   const out = (name: string) => join(opts.outDir, name);
@@ -81,7 +94,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<string[]>
   }
   if (formats.includes('pdf')) {
     const { toPdf } = await import('./pdf.ts');
-    written.push(await write(out(REPORT_FILES.pdf), await toPdf(run, sites)));
+    written.push(await write(out(REPORT_FILES.pdf), await toPdf(run, sites, { ...(opts.issuer ? { issuer: opts.issuer } : {}) })));
   }
   return written;
 }

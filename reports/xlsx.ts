@@ -4,6 +4,8 @@ import { VERDICT_TEXT } from '../rules/model/finding.ts';
 import { safeHref, stripInvisible } from './html/escape.ts';
 import { parentName, rankSites } from './html/multi-site.ts';
 import { ageDays, liveFindings, OUTCOME_RANK, OUTCOME_TEXT, SEVERITY_TEXT, triggeredVetoes } from './model.ts';
+import { reviewOf } from './review.ts';
+import { reviewLine } from './vocabulary.ts';
 
 /**
  * The workbook: a summary sheet (汇总) ranking every site, then one sheet per site listing its findings. Cells hold
@@ -105,12 +107,12 @@ export async function toXlsx(run: RunRecord, sites: StoredSite[]): Promise<Buffe
     const ws = wb.addWorksheet(sheets.get(info.id)!, { views: [{ state: 'frozen', ySplit: 4 }] });
     ws.columns = [
       { width: 9 }, { width: 9 }, { width: 24 }, { width: 48 }, { width: 14 }, { width: 36 }, { width: 36 }, { width: 40 },
-      { width: 11 }, { width: 8 }, { width: 11 }, { width: 20 }, { width: 22 }, { width: 40 }, { width: 26 },
+      { width: 11 }, { width: 8 }, { width: 11 }, { width: 20 }, { width: 22 }, { width: 40 }, { width: 26 }, { width: 48 },
     ];
     ws.addRow([`${clean(info.name)}  ${VERDICT_TEXT[site.result.verdict].zh}${r.score !== undefined ? `  得分 ${r.score}` : ''}`]).font = { bold: true, size: 13 };
     ws.addRow(['首页', urlCell(info.homeUrl), '检查日期', auditDate, '批次', run.id]);
     ws.addRow([]);
-    styleHeader(ws.addRow(['结果', '类型', '规则', '说明', '栏目', '栏目网址', '证据标题', '证据网址', '证据日期', '距今天数', '到期日', '依据文件', '条目', '原文', '规则 id']));
+    styleHeader(ws.addRow(['结果', '类型', '规则', '说明', '栏目', '栏目网址', '证据标题', '证据网址', '证据日期', '距今天数', '到期日', '依据文件', '条目', '原文', '规则 id', '人工复核']));
     const findings = liveFindings(site).map((f, i) => ({ f, i })).sort((a, b) => OUTCOME_RANK[a.f.outcome] - OUTCOME_RANK[b.f.outcome] || a.i - b.i).map(({ f }) => f);
     for (const f of findings) {
       const e = f.evidence[0];
@@ -118,12 +120,13 @@ export async function toXlsx(run: RunRecord, sites: StoredSite[]): Promise<Buffe
         OUTCOME_TEXT[f.outcome].zh, SEVERITY_TEXT[f.severity].zh, f.ruleTitle.zh, clean(f.message.zh), clean(f.column?.name), urlCell(f.column?.url),
         clean(e?.title), urlCell(e?.url), e?.date ?? '', ageDays(e?.date, auditDate) ?? '', f.dueDate ?? '',
         f.source.doc, f.source.item ?? '', f.source.quote ?? '', `${f.packId}/${f.ruleId}`,
+        reviewOf(f) ? clean(reviewLine(reviewOf(f)!, f.outcome, 'zh')) : '',
       ]);
       const fill = fillFor(f.outcome);
       if (fill) row.getCell(1).fill = fill;
       row.alignment = { vertical: 'top', wrapText: true };
     }
-    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: 15 } };
+    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: 16 } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { outsideValidityText, type Finding, type Outcome } from '../../rules/model/finding.ts';
-import { checklist, findingMatches, keyOfFinding, rowMatches, type ChecklistFilter, type ChecklistRow } from '../lib/audit.ts';
+import { checklist, findingMatches, inBucket, keyOfFinding, rowMatches, SUMMARY_BUCKETS, summaryCounts, type ChecklistFilter, type ChecklistRow, type SummaryBucket } from '../lib/audit.ts';
+import { beijingTime, findingHeadline, inLang, messageParts, severityOf } from '../../reports/vocabulary.ts';
 import { clear, h, safeHref } from '../lib/dom.ts';
-import { exportCsv, exportSession, ImportError, parseCrawlRun } from '../lib/export.ts';
-import { ageText, local, OUTCOME_TEXT, STATE_TEXT, t, verdictText, type UiKey } from '../lib/i18n.ts';
-import type { BackgroundMessage, CaptureReply, ContentMessage } from '../lib/messages.ts';
+import { columnsSnippet, exportCsv, exportSession, ImportError, parseCrawlRun } from '../lib/export.ts';
+import { ageText, colon, local, OUTCOME_TEXT, paren, STATE_TEXT, t, verdictText, type UiKey } from '../lib/i18n.ts';
+import type { BackgroundMessage, CaptureReply, ContentMessage, DescribeReply, FlashReply } from '../lib/messages.ts';
 import { findingKey, type FindingOverride, type Lang } from '../lib/model.ts';
 import { loadSiteAudit, type SiteAudit } from '../lib/site-audit.ts';
 import { isNotVisited } from '../lib/snapshot.ts';
@@ -32,6 +33,12 @@ export class Panel {
   private readonly store = new GovauditStore(browser.storage.local);
   private view: View = 'checklist';
   private filter: ChecklistFilter = 'all';
+  /** A summary count clicked in the header: only rows in that bucket. */
+  private bucket: SummaryBucket | undefined;
+  /** What the overlay in the tab reports (columns whose links there are all hidden). */
+  private page: DescribeReply | undefined;
+  /** A column whose link could not be shown on the page (its URL), answered in its row. */
+  private unshown: string | undefined;
   private target: Target = {};
   private data: SiteAudit | undefined;
   private enabled = false;
@@ -39,6 +46,10 @@ export class Panel {
   /** What is typed in the open review form, kept across re-renders (storage changes redraw the panel). */
   private draft: { decision: 'confirm' | 'override'; outcome: Outcome; note: string } | undefined;
   private notice: string | undefined;
+  /** Why this site's data could not be shown (the panel stays usable: it offers to remove what is stored). */
+  private failure: string | undefined;
+  private settingsLang: Lang = 'zh';
+  private reviewer = '';
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pinned: { tabId?: number; url?: string };
 
@@ -89,9 +100,18 @@ export class Panel {
   private async reload(retarget: boolean): Promise<void> {
     if (retarget || !this.target.origin) this.target = await this.resolveTarget();
     const settings = await this.store.getSettings();
+    this.settingsLang = settings.lang;
+    this.reviewer = settings.reviewer ?? '';
+    this.failure = undefined;
     if (this.target.origin) {
-      this.data = await loadSiteAudit(this.store, this.target.origin, new Date());
+      try {
+        this.data = await loadSiteAudit(this.store, this.target.origin, new Date());
+      } catch (e) {
+        this.data = undefined;
+        this.failure = e instanceof Error ? e.message : String(e);
+      }
       this.enabled = await browser.permissions.contains({ origins: [sitePattern(this.target.origin)] }).catch(() => false);
+      this.page = this.target.tabId === undefined ? undefined : ((await browser.tabs.sendMessage(this.target.tabId, { type: 'govaudit:describe' } satisfies ContentMessage).catch(() => undefined)) as DescribeReply | undefined);
     } else this.data = undefined;
     this.render(settings.lang);
   }
@@ -103,6 +123,10 @@ export class Panel {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     root.append(this.header(lang));
     const d = this.data;
+    if (!d && this.failure && this.target.origin) {
+      root.append(this.recovery(this.target.origin, this.failure, lang));
+      return;
+    }
     if (!d) {
       root.append(h('p', { class: 'empty', dataset: { testid: 'no-site' } }, t('noSite', lang)));
       return;
@@ -115,6 +139,15 @@ export class Panel {
     else if (this.view === 'data') root.append(this.dataView(d, lang));
     else root.append(settingsView({ store: this.store, settings: d.settings, site: { origin: d.site.origin, config: d.site.config, currentUrl: this.target.url } }));
     root.scrollTop = scroll;
+  }
+
+  /** Stored data that cannot be evaluated: say so, and offer to remove the import or the session. */
+  private recovery(origin: string, reason: string, lang: Lang): HTMLElement {
+    const removeImport = h('button', { attrs: { type: 'button' }, dataset: { testid: 'recover-import' } }, t('removeImport', lang));
+    removeImport.addEventListener('click', () => void this.store.removeImport(origin).then(() => this.reload(false)));
+    const reset = h('button', { attrs: { type: 'button' } }, t('resetSession', lang));
+    reset.addEventListener('click', () => void this.store.resetSession(origin).then(() => this.reload(false)));
+    return h('section', { class: 'site', dataset: { testid: 'recovery' } }, h('p', {}, t('storedBroken', lang)), h('small', {}, reason), h('p', {}, removeImport, ' ', reset));
   }
 
   private header(lang: Lang): HTMLElement {
@@ -134,10 +167,11 @@ export class Panel {
     const box = h('section', { class: 'site', dataset: { testid: 'site' } },
       h('div', { class: 'site-name' }, audit.snapshot.site.name, ' ', h('small', {}, site.origin)),
       h('div', { class: 'verdict-line' },
-        t('siteVerdict', lang), '：', h('span', { class: 'verdict', dataset: { verdict, testid: 'verdict' } }, verdictText(verdict, lang)),
-        site.imported?.result ? h('span', { class: 'crawl' }, ` · ${t('crawlVerdict', lang)}：`, h('span', { class: 'verdict', dataset: { verdict: site.imported.result.verdict } }, verdictText(site.imported.result.verdict, lang)), h('small', {}, ` ${site.imported.runId}`)) : null,
+        t('siteVerdict', lang), colon(lang), h('span', { class: 'verdict', dataset: { verdict, testid: 'verdict' } }, verdictText(verdict, lang)),
+        site.imported?.result ? h('span', { class: 'crawl' }, ` · ${t('crawlVerdict', lang)}${colon(lang)}`, h('span', { class: 'verdict', dataset: { verdict: site.imported.result.verdict } }, verdictText(site.imported.result.verdict, lang)), h('small', {}, ` ${site.imported.runId}`)) : null,
       ),
-      h('div', { class: 'meta' }, t('columnsFound', lang, { n: columns, read: observed }), ' · ', audit.now),
+      this.counts(d, lang),
+      h('div', { class: 'meta' }, t('columnsFound', lang, { n: columns, read: observed }), ' · ', t('auditDateIs', lang, { date: audit.now })),
       audit.snapshot.discoveryComplete ? null : h('div', { class: 'hint' }, t('incomplete', lang)),
     );
     const actions = h('div', { class: 'actions' });
@@ -154,6 +188,21 @@ export class Panel {
     actions.append(' ', rescan);
     box.append(actions);
     return box;
+  }
+
+  /** 缺失 · 超期 · 即将到期 · 空白 · 待查 · 正常, counted over the checklist (as the page's pill); each filters it. */
+  private counts(d: SiteAudit, lang: Lang): HTMLElement {
+    const counts = summaryCounts(checklist(d.audit, d.packs, d.classes));
+    return h('div', { class: 'counts', attrs: { role: 'group' }, dataset: { testid: 'counts' } }, ...SUMMARY_BUCKETS.map((b) => {
+      const on = this.bucket === b.id;
+      const btn = h('button', { class: on ? 'on' : '', attrs: { type: 'button', 'aria-pressed': String(on) }, dataset: { bucket: b.id, testid: `count-${b.id}` } }, h('b', {}, String(counts[b.id])), ` ${STATE_TEXT[b.id][lang]}`);
+      btn.addEventListener('click', () => {
+        this.bucket = on ? undefined : b.id;
+        this.view = 'checklist';
+        void this.reload(false);
+      });
+      return btn;
+    }));
   }
 
   /** Asks for this site's host permission (inside the click: a user gesture), then registers and injects. */
@@ -197,11 +246,29 @@ export class Panel {
 
   private flash(target: { cssPath?: string; url?: string }): void {
     if (this.target.tabId === undefined) return;
-    void browser.tabs.sendMessage(this.target.tabId, { type: 'govaudit:flash', target } satisfies ContentMessage).catch(() => undefined);
+    void browser.tabs.sendMessage(this.target.tabId, { type: 'govaudit:flash', target } satisfies ContentMessage).then(
+      (reply) => {
+        const found = (reply as FlashReply | undefined)?.found;
+        if (!found && target.url && this.unshown !== target.url) {
+          this.unshown = target.url;
+          void this.reload(false);
+        } else if (found && this.unshown) {
+          this.unshown = undefined;
+          void this.reload(false);
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  private openInTab(url: string): void {
+    if (this.target.tabId !== undefined) void browser.tabs.update(this.target.tabId, { url }).catch(() => undefined);
+    else window.open(url, '_blank', 'noopener');
   }
 
   private checklistView(d: SiteAudit, lang: Lang): HTMLElement {
-    const rows = checklist(d.audit, d.packs, d.classes).filter((r) => rowMatches(r, this.filter));
+    const bucket = this.bucket;
+    const rows = checklist(d.audit, d.packs, d.classes).filter((r) => rowMatches(r, this.filter) && (!bucket || inBucket(r, bucket)));
     if (rows.length === 0) return h('p', { class: 'empty' }, t('noFindings', lang));
     return h('ul', { class: 'checklist', dataset: { testid: 'checklist' } }, ...rows.map((r) => this.checklistRow(d, r, lang)));
   }
@@ -222,10 +289,28 @@ export class Panel {
         this.flash({ url: c.url });
       });
       const s = c.status;
-      const info = s.newest ? `${s.newest.date}（${ageText(s.ageDays, lang)}）` : s.observation && isNotVisited(s.observation) ? t('notVisitedHint', lang) : '';
-      li.append(h('div', { class: 'col', dataset: { url: c.url, state: s.state } },
-        h('span', { class: 'chip small', dataset: { state: s.state } }, STATE_TEXT[s.state][lang]), ' ', name, ' ', h('small', {}, info), ' ', locate));
+      const info = s.newest ? `${s.newest.date}${paren(ageText(s.ageDays, lang), lang)}` : s.observation && isNotVisited(s.observation) ? t('notVisitedHint', lang) : '';
+      const col = h('div', { class: 'col', dataset: { url: c.url, state: s.state } },
+        h('span', { class: 'chip small', dataset: { state: s.state } }, STATE_TEXT[s.state][lang]), ' ', name, ' ', h('small', {}, info), ' ', locate);
+      // Its links on this page sit in a hidden menu (no badge can be seen): say so, and offer to open it.
+      if (this.unshown === c.url || this.page?.hiddenOnly.includes(c.url)) {
+        const open = h('button', { attrs: { type: 'button' }, dataset: { testid: 'open-column' } }, t('openColumn', lang));
+        open.addEventListener('click', (e) => {
+          e.stopPropagation();
+          this.openInTab(c.url);
+        });
+        col.append(h('div', { class: 'hidden-link', dataset: { testid: 'hidden-link' } }, t('linkHidden', lang), ' ', open));
+      }
+      li.append(col);
+      // A column that could not be read gives one line, not one per rule that needed it.
+      const unread = row.findings.filter((f) => f.messageId === 'unreadable' && f.column?.url === c.url);
+      if (unread.length > 0 && this.filter !== 'problems') {
+        li.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}${colon(lang)}${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
+      }
     }
+    const na = d.site.config.notApplicable?.[row.classId];
+    if (row.columns.length === 0 && (row.state === 'missing' || row.state === 'not-found' || na)) li.append(this.missingActions(d, row, lang));
+    if (na) li.append(h('div', { class: 'hint', dataset: { testid: 'not-applicable' } }, `${t('notApplicable', lang)}${colon(lang)}${na}`));
     li.addEventListener('click', (e) => {
       if ((e.target as Element).closest('a,button,textarea,select,input,label')) return;
       const first = row.columns[0];
@@ -233,20 +318,89 @@ export class Panel {
     });
     // Under "all", passing findings stay folded into the row's state unless someone reviewed them.
     const reviewed = new Set(d.site.overrides.map(findingKey));
-    const problems = row.findings.filter((f) => reviewed.has(keyOfFinding(f)) || (findingMatches(f, this.filter) && (this.filter !== 'all' || f.outcome !== 'pass')));
+    const shown = row.findings.filter((f) => !(f.messageId === 'unreadable' && !reviewed.has(keyOfFinding(f))));
+    const problems = shown.filter((f) => reviewed.has(keyOfFinding(f)) || (findingMatches(f, this.filter) && f.outcome !== 'pass'));
+    const passes = this.filter === 'all' ? shown.filter((f) => f.outcome === 'pass' && !reviewed.has(keyOfFinding(f))) : [];
     if (problems.length > 0) li.append(h('ul', { class: 'row-findings' }, ...problems.map((f) => this.findingItem(d, f, lang))));
+    if (passes.length > 0) li.append(this.folded(d, passes, lang));
     return li;
   }
 
+  /**
+   * A required column not found: the evaluator points at its link on the page (「在本页指定」, stored as this
+   * site's column URL, which the next audit and the exported sites-file snippet use), or marks it 不适用 with a
+   * reason (its presence finding is overridden to not-applicable, with the reason as the note).
+   */
+  private missingActions(d: SiteAudit, row: ChecklistRow, lang: Lang): HTMLElement {
+    const pick = h('button', { attrs: { type: 'button' }, dataset: { testid: 'found-here' } }, t('foundHere', lang));
+    pick.addEventListener('click', (e) => {
+      e.stopPropagation();
+      if (this.target.tabId === undefined) return;
+      this.notice = t('foundHereHint', lang);
+      void browser.tabs.sendMessage(this.target.tabId, { type: 'govaudit:pick', classId: row.classId } satisfies ContentMessage).catch(() => undefined);
+      void this.reload(false);
+    });
+    const reason = h('input', { attrs: { type: 'text', placeholder: t('reason', lang) }, dataset: { testid: 'na-reason' } });
+    const na = h('button', { attrs: { type: 'button' }, dataset: { testid: 'mark-na' } }, t('notApplicable', lang));
+    const status = h('small', {});
+    na.addEventListener('click', (e) => {
+      e.stopPropagation();
+      const why = reason.value.trim();
+      if (!why) {
+        status.textContent = t('reasonNeeded', lang);
+        return;
+      }
+      void (async () => {
+        const config = d.site.config;
+        await this.store.setConfig(d.site.origin, { ...config, notApplicable: { ...(config.notApplicable ?? {}), [row.classId]: why } });
+        for (const f of row.findings.filter((x) => x.check === 'column-presence')) {
+          await this.store.setOverride(d.site.origin, { packId: f.packId, ruleId: f.ruleId, decision: 'override', outcome: 'not-applicable', note: why, ...(this.reviewer ? { reviewer: this.reviewer } : {}) });
+        }
+      })();
+    });
+    return h('div', { class: 'missing-actions' }, pick, ' ', reason, ' ', na, ' ', status);
+  }
+
+  /** Passing findings, folded away: the evaluator opens them when needed. */
+  private folded(d: SiteAudit, passes: Finding[], lang: Lang): HTMLElement {
+    return h('details', { class: 'passes', dataset: { testid: 'passes' } },
+      h('summary', {}, t('passesFolded', lang, { n: passes.length })),
+      h('ul', { class: 'row-findings' }, ...passes.map((f) => this.findingItem(d, f, lang))));
+  }
+
+  /** Per pack, findings grouped by column (site-wide last), one line per unreadable column, passes folded. */
   private findingsView(d: SiteAudit, lang: Lang): HTMLElement {
     const out = h('div', { class: 'findings', dataset: { testid: 'findings' } });
+    const reviewed = new Set(d.site.overrides.map(findingKey));
     for (const pack of d.audit.result.packs) {
-      const findings = pack.findings.filter((f) => findingMatches(f, this.filter));
-      const score = pack.score ? ` · ${pack.score.total}/${pack.score.max}` : '';
+      // Availability judged by scheduled crawls is listed under "all", so the evaluator sees where it is decided.
+      const findings = pack.findings.filter((f) => findingMatches(f, this.filter) || reviewed.has(keyOfFinding(f)) || (this.filter === 'all' && f.messageId === 'judged-by-crawls'));
+      const score = pack.score ? ` · ${t('score', lang)} ${pack.score.total}/${pack.score.max}` : '';
       out.append(h('h3', {}, local(pack.packTitle, lang), ' ', h('span', { class: 'verdict', dataset: { verdict: pack.verdict } }, pack.inForce ? verdictText(pack.verdict, lang) : OUTCOME_TEXT['not-applicable'][lang]), score,
         pack.appliedOutsideValidity ? h('small', { class: 'outside-validity' }, ` ${local(outsideValidityText(pack.appliedOutsideValidity), lang)}`) : ''));
-      if (findings.length === 0) out.append(h('p', { class: 'empty' }, t('noFindings', lang)));
-      else out.append(h('ul', { class: 'finding-list' }, ...findings.map((f) => this.findingItem(d, f, lang))));
+      if (findings.length === 0) {
+        out.append(h('p', { class: 'empty' }, t('noFindings', lang)));
+        continue;
+      }
+      // A site-wide manual check cites the first column only as a place to start: it belongs to the whole site.
+      const ruleColumn = new Map((d.packs.find((p) => p.id === pack.packId)?.rules ?? []).map((r) => [r.id, r.column] as const));
+      const groupOf = (f: Finding) => (f.check === 'manual-check' && !ruleColumn.get(f.ruleId) ? '' : f.column?.url ?? '');
+      const groups = new Map<string, Finding[]>();
+      for (const f of findings) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
+      const keys = [...groups.keys()].sort((a, b) => Number(a === '') - Number(b === ''));
+      for (const key of keys) {
+        const list = groups.get(key)!;
+        const name = key ? list.find((f) => f.column?.url === key)?.column?.name ?? key : t('siteWide', lang);
+        const unread = list.filter((f) => f.messageId === 'unreadable' && !reviewed.has(keyOfFinding(f)));
+        const rest = list.filter((f) => !unread.includes(f));
+        const open = rest.filter((f) => f.outcome !== 'pass' || reviewed.has(keyOfFinding(f)));
+        const passes = rest.filter((f) => f.outcome === 'pass' && !reviewed.has(keyOfFinding(f)));
+        const group = h('section', { class: 'group', dataset: { testid: 'finding-group', url: key } }, h('h4', {}, name));
+        if (unread.length > 0) group.append(h('div', { class: 'unread', dataset: { testid: 'unread' } }, `${t('couldNotRead', lang)}${colon(lang)}${inLang(String(unread[0]!.data.reason ?? ''), lang)}`, h('small', {}, ` · ${t('rulesWaiting', lang, { n: unread.length })}`)));
+        if (open.length > 0) group.append(h('ul', { class: 'finding-list' }, ...open.map((f) => this.findingItem(d, f, lang))));
+        if (passes.length > 0) group.append(this.folded(d, passes, lang));
+        out.append(group);
+      }
     }
     return out;
   }
@@ -256,13 +410,18 @@ export class Panel {
     const override = d.site.overrides.find((o) => findingKey(o) === key);
     const raw = d.audit.raw.packs.find((p) => p.packId === f.packId)?.findings.find((x) => keyOfFinding(x) === key);
     const li = h('li', { class: 'finding', dataset: { rule: f.ruleId, pack: f.packId, outcome: f.outcome, testid: 'finding' } });
+    const severity = severityOf(f, d.audit.result.packs.find((p) => p.packId === f.packId));
     li.append(h('div', {},
-      h('span', { class: 'chip', dataset: { outcome: f.outcome } }, OUTCOME_TEXT[f.outcome][lang]),
-      raw && raw.outcome !== f.outcome ? h('small', { class: 'was' }, ` (${OUTCOME_TEXT[raw.outcome][lang]} →)`) : null, ' ',
-      h('strong', {}, local(f.ruleTitle, lang)),
+      // An overridden outcome reads in time order: the engine's word, then what the evaluator set.
+      raw && raw.outcome !== f.outcome ? h('span', { class: 'was', dataset: { testid: 'was' } }, `${OUTCOME_TEXT[raw.outcome][lang]} → `) : null,
+      h('span', { class: 'chip', dataset: { outcome: f.outcome } }, OUTCOME_TEXT[f.outcome][lang]), ' ',
+      h('span', { class: 'sev', dataset: { severity: severity.severity } }, local(severity.text, lang)), ' ',
+      h('strong', {}, local(findingHeadline(f), lang)),
       f.column?.name ? h('small', {}, ` · ${f.column.name}`) : null));
-    li.append(h('div', { class: 'msg' }, local(f.message, lang)));
-    li.append(h('div', { class: 'src' }, `${t('source', lang)}：${f.source.doc}${f.source.item ? ` ${f.source.item}` : ''}`));
+    const msg = messageParts(f, lang);
+    li.append(h('div', { class: 'msg' }, msg.text));
+    for (const q of msg.quoted) li.append(h('blockquote', { class: 'src quote', attrs: { lang: 'zh-CN' } }, q));
+    li.append(h('div', { class: 'src' }, `${t('source', lang)}${colon(lang)}${f.source.doc}${f.source.item ? ` ${f.source.item}` : ''}`));
     const ev = f.evidence.find((e) => e.cssPath || e.url);
     if (ev && (ev.cssPath || f.column?.url)) {
       const locate = h('button', { class: 'link', attrs: { type: 'button' } }, t('locate', lang));
@@ -285,7 +444,8 @@ export class Panel {
 
   private overrideSummary(o: FindingOverride, lang: Lang): HTMLElement {
     const label = o.decision === 'confirm' ? t('confirmed', lang) : `${t('overridden', lang)} → ${OUTCOME_TEXT[o.outcome ?? 'needs-review'][lang]}`;
-    const box = h('div', { class: 'override', dataset: { testid: 'override', decision: o.decision } }, h('strong', {}, label), o.note ? h('span', { class: 'note' }, ` ${o.note}`) : null, h('small', {}, ` ${o.at}`));
+    const who = [o.reviewer, beijingTime(o.at, lang)].filter(Boolean).join(' · ');
+    const box = h('div', { class: 'override', dataset: { testid: 'override', decision: o.decision } }, h('strong', {}, label), o.note ? h('span', { class: 'note' }, ` ${o.note}`) : null, h('small', {}, ` ${who}`));
     for (const e of o.evidence ?? []) {
       if (!/^data:image\/(jpeg|png);base64,/.test(e.screenshot)) continue;
       box.append(h('a', { class: 'shot', attrs: { href: e.screenshot, target: '_blank', download: `evidence-${e.at}.jpg` }, title: `${e.url} ${e.at}` }, h('img', { attrs: { src: e.screenshot, alt: t('evidence', lang) } })));
@@ -314,7 +474,7 @@ export class Panel {
     const status = h('small', { class: 'status' });
     const save = h('button', { attrs: { type: 'button' }, dataset: { testid: 'override-save' } }, t('save', lang));
     save.addEventListener('click', () => void (async () => {
-      await this.store.setOverride(d.site.origin, { ...target, decision: override.checked ? 'override' : 'confirm', ...(override.checked ? { outcome: outcome.value as Outcome } : {}), note: note.value.trim() });
+      await this.store.setOverride(d.site.origin, { ...target, decision: override.checked ? 'override' : 'confirm', ...(override.checked ? { outcome: outcome.value as Outcome } : {}), note: note.value.trim(), ...(this.reviewer ? { reviewer: this.reviewer } : {}) });
       this.reviewing = undefined;
       this.draft = undefined;
       await this.reload(false);
@@ -328,8 +488,8 @@ export class Panel {
         return;
       }
       // Keep what was typed: the note is saved with the screenshot.
-      this.notice = `${t('captured', lang)}：${reply.evidence.url}`;
-      await this.store.setOverride(d.site.origin, { ...target, decision: override.checked ? 'override' : 'confirm', ...(override.checked ? { outcome: outcome.value as Outcome } : {}), note: note.value.trim(), evidence: [reply.evidence] });
+      this.notice = `${t('captured', lang)}${colon(lang)}${reply.evidence.url}`;
+      await this.store.setOverride(d.site.origin, { ...target, decision: override.checked ? 'override' : 'confirm', ...(override.checked ? { outcome: outcome.value as Outcome } : {}), note: note.value.trim(), evidence: [reply.evidence], ...(this.reviewer ? { reviewer: this.reviewer } : {}) });
     })());
     const cancel = h('button', { attrs: { type: 'button' } }, t('cancel', lang));
     cancel.addEventListener('click', () => {
@@ -354,12 +514,41 @@ export class Panel {
     return form;
   }
 
+  /** The evaluator's name (kept in the settings, recorded with each decision) and the site's sign-off. */
+  private signOffBox(d: SiteAudit, lang: Lang): HTMLElement {
+    const name = h('input', { attrs: { type: 'text', placeholder: t('reviewerName', lang) }, dataset: { testid: 'reviewer' } });
+    name.value = this.reviewer;
+    name.addEventListener('change', () => void this.store.setSettings({ reviewer: name.value.trim() }));
+    const box = h('div', { class: 'signoff', dataset: { testid: 'signoff' } }, h('label', {}, `${t('reviewer', lang)}${colon(lang)}`, name));
+    const signed = d.site.signOff;
+    if (signed) {
+      const undo = h('button', { attrs: { type: 'button' } }, t('withdrawSignOff', lang));
+      undo.addEventListener('click', () => void this.store.setSignOff(d.site.origin, undefined));
+      box.append(h('p', { dataset: { testid: 'signed' } }, `${t('signedOff', lang)}${colon(lang)}${signed.reviewer} · ${beijingTime(signed.at, lang)}${signed.note ? ` · ${signed.note}` : ''} `, undo));
+    } else {
+      const note = h('input', { attrs: { type: 'text', placeholder: t('note', lang) }, dataset: { testid: 'signoff-note' } });
+      const sign = h('button', { attrs: { type: 'button' }, dataset: { testid: 'signoff-button' } }, t('signOff', lang));
+      const status = h('small', {});
+      sign.addEventListener('click', () => void (async () => {
+        const reviewer = name.value.trim();
+        if (!reviewer) {
+          status.textContent = t('reviewerNeeded', lang);
+          return;
+        }
+        await this.store.setSettings({ reviewer });
+        await this.store.setSignOff(d.site.origin, { reviewer, note: note.value.trim() });
+      })());
+      box.append(h('p', {}, note, ' ', sign, ' ', status));
+    }
+    return box;
+  }
+
   private dataView(d: SiteAudit, lang: Lang): HTMLElement {
     const host = new URL(d.site.origin).host.replace(/[^\w.-]/g, '_');
     const day = d.audit.now;
     const exportJsonBtn = h('button', { attrs: { type: 'button' }, dataset: { testid: 'export-json' } }, t('exportJson', lang));
     exportJsonBtn.addEventListener('click', () => {
-      const data = exportSession({ audit: d.audit, session: d.site.session, overrides: d.site.overrides, packs: d.settings.packs, at: new Date().toISOString() });
+      const data = exportSession({ audit: d.audit, session: d.site.session, overrides: d.site.overrides, packs: d.settings.packs, at: new Date().toISOString(), config: d.site.config, ...(d.site.signOff ? { signOff: d.site.signOff } : {}) });
       download(`govaudit-${host}-${day}.json`, 'application/json', JSON.stringify(data, null, 2));
     });
     const exportCsvBtn = h('button', { attrs: { type: 'button' }, dataset: { testid: 'export-csv' } }, t('exportCsv', lang));
@@ -373,19 +562,22 @@ export class Panel {
       try {
         const sites = parseCrawlRun(await f.text(), new Date().toISOString());
         await this.store.importSites(sites);
-        status.textContent = sites.has(d.site.origin) ? `${t('imported', lang)}：${sites.get(d.site.origin)!.runId}` : `${t('importNone', lang)}（${[...sites.keys()].join(', ')}）`;
+        status.textContent = sites.has(d.site.origin) ? `${t('imported', lang)}${colon(lang)}${sites.get(d.site.origin)!.runId}` : `${t('importNone', lang)}${paren([...sites.keys()].join(', '), lang)}`;
       } catch (e) {
-        status.textContent = e instanceof ImportError ? e.message : String(e);
+        status.textContent = e instanceof ImportError ? e.in(lang) : String(e);
       }
     })());
 
+    const snippetBtn = h('button', { attrs: { type: 'button' }, dataset: { testid: 'export-columns' } }, t('exportColumns', lang));
+    snippetBtn.addEventListener('click', () => download(`govaudit-${host}-columns.yaml`, 'text/yaml;charset=utf-8', columnsSnippet(d.site.config, d.audit.snapshot.site.homeUrl, d.classes)));
     const box = h('div', { class: 'data' },
-      h('div', { class: 'buttons' }, exportJsonBtn, ' ', exportCsvBtn),
+      this.signOffBox(d, lang),
+      h('div', { class: 'buttons' }, exportJsonBtn, ' ', exportCsvBtn, ' ', snippetBtn),
       h('h3', {}, t('importRun', lang)), file, status);
     if (d.site.imported) {
       const remove = h('button', { attrs: { type: 'button' } }, t('removeImport', lang));
       remove.addEventListener('click', () => void this.store.removeImport(d.site.origin));
-      box.append(h('p', {}, `${t('imported', lang)}：${d.site.imported.runId}${d.site.imported.auditDate ? ` (${d.site.imported.auditDate})` : ''} `, remove));
+      box.append(h('p', {}, `${t('imported', lang)}${colon(lang)}${d.site.imported.runId}${d.site.imported.auditDate ? ` (${d.site.imported.auditDate})` : ''} `, remove));
     }
     const reset = h('button', { attrs: { type: 'button' } }, t('resetSession', lang));
     reset.addEventListener('click', () => void this.store.resetSession(d.site.origin));

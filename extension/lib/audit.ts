@@ -3,7 +3,7 @@ import { newestDated } from '../../rules/checks/evidence.ts';
 import { daysBetween } from '../../rules/dates/days.ts';
 import { evaluatePack } from '../../rules/engine/evaluate.ts';
 import { countOutcomes, packVerdict, siteVerdict } from '../../rules/engine/verdict.ts';
-import type { Finding, Outcome, SiteResult } from '../../rules/model/finding.ts';
+import type { Finding, Outcome, PackResult, SiteResult } from '../../rules/model/finding.ts';
 import type { ColumnObservation, IsoDate, ItemObservation, SiteKind, SiteSnapshot } from '../../rules/model/snapshot.ts';
 import type { ColumnClass, LoadedPack } from '../../rules/schema/pack.ts';
 import { findingKey, type FindingOverride, type SiteConfig } from './model.ts';
@@ -51,11 +51,30 @@ export function runAudit(input: AuditInput): Audit {
     imported: input.imported,
     capturedAt: input.capturedAt,
   });
-  const results = input.packs.map((p) => evaluatePack(p, snapshot, { now: input.now, applyExpired: input.applyExpired }));
+  const results = input.packs.map((p) => deferAvailability(p, evaluatePack(p, snapshot, { now: input.now, applyExpired: input.applyExpired })));
   const raw: SiteResult = { siteId: snapshot.site.id, evaluatedAt: input.now, verdict: siteVerdict(results), packs: results };
   const result = applyOverrides(input.packs, raw, input.overrides);
   const overridden = new Set(input.overrides.filter((o) => o.decision === 'override' && o.outcome).map(findingKey));
   return { snapshot, raw, result, now: input.now, overridden };
+}
+
+export const BY_CRAWLS_MESSAGE = { zh: '由定期爬取判定：可用性需多次定时访问测量，浏览器扩展不测量（导入爬虫结果后显示其结论）', en: 'Judged by scheduled crawls: availability needs repeated timed visits, which the extension does not make (import a crawl run to see its result)' };
+
+/**
+ * Availability (站点无法访问) is a crawler measurement. Without samples (no imported run) the extension does not
+ * leave it pending, which would make every site 待复核 here and not in the scorecard: the finding says it is
+ * judged by scheduled crawls and does not count, and the pack verdict is derived again without it.
+ */
+function deferAvailability(pack: LoadedPack, result: PackResult): PackResult {
+  let changed = false;
+  const findings = result.findings.map((f) => {
+    if (f.check !== 'site-availability' || f.messageId !== 'no-samples') return f;
+    changed = true;
+    return { ...f, outcome: 'not-applicable' as const, messageId: 'judged-by-crawls', message: BY_CRAWLS_MESSAGE };
+  });
+  if (!changed || !result.inForce) return changed ? { ...result, findings, counts: countOutcomes(findings) } : result;
+  const { verdict, vetoes, score } = packVerdict(pack, findings);
+  return { ...result, verdict, vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
 }
 
 export function keyOfFinding(f: Finding): string {
@@ -209,4 +228,29 @@ export function findingMatches(f: Finding, filter: ChecklistFilter): boolean {
   if (filter === 'all') return f.outcome !== 'not-applicable';
   if (filter === 'problems') return f.outcome === 'fail' || f.outcome === 'warn';
   return f.outcome === 'needs-review' || f.outcome === 'error';
+}
+
+/** The summary counts (the page's pill and the panel header): one bucket per kind of result, each a filter. */
+export type SummaryBucket = 'missing' | 'stale' | 'due-soon' | 'empty' | 'unknown' | 'present';
+export const SUMMARY_BUCKETS: { id: SummaryBucket; states: ClassState[] }[] = [
+  { id: 'missing', states: ['missing'] },
+  { id: 'stale', states: ['stale'] },
+  { id: 'due-soon', states: ['due-soon'] },
+  { id: 'empty', states: ['empty'] },
+  { id: 'unknown', states: ['unknown', 'not-visited', 'not-found'] },
+  { id: 'present', states: ['present'] },
+];
+
+/** Checklist rows per bucket; a row counts once, under its state (classes with no rule and no column are left out). */
+export function summaryCounts(rows: ChecklistRow[]): Record<SummaryBucket, number> {
+  const out = Object.fromEntries(SUMMARY_BUCKETS.map((b) => [b.id, 0])) as Record<SummaryBucket, number>;
+  for (const r of rows) {
+    const b = SUMMARY_BUCKETS.find((x) => x.states.includes(r.state));
+    if (b) out[b.id]++;
+  }
+  return out;
+}
+
+export function inBucket(row: ChecklistRow, bucket: SummaryBucket): boolean {
+  return SUMMARY_BUCKETS.find((b) => b.id === bucket)!.states.includes(row.state);
 }

@@ -1,11 +1,10 @@
-import { VERDICT_TEXT, type LocalText, type Outcome, type Verdict } from '../../rules/model/finding.ts';
+import { VERDICT_TEXT, type LocalText, type Verdict } from '../../rules/model/finding.ts';
 import type { SiteKind } from '../../rules/model/snapshot.ts';
-import type { ClassState } from './audit.ts';
 import type { Lang } from './model.ts';
 
 /** User-facing text of the extension, Chinese first. Page-derived text is never put through here as markup. */
 
-const UI = {
+export const UI_TEXT = {
   appName: { zh: 'govaudit 政府网站检查', en: 'govaudit site check' },
   columnCheck: { zh: '栏目检查', en: 'Column check' },
   column: { zh: '栏目', en: 'Column' },
@@ -80,39 +79,44 @@ const UI = {
   source: { zh: '依据', en: 'Source' },
   daysAgo: { zh: '{{n}} 天前', en: '{{n}} days ago' },
   today: { zh: '今天', en: 'today' },
+  auditDateIs: { zh: '检查日期 {{date}}', en: 'audit date {{date}}' },
+  openColumn: { zh: '打开该栏目', en: 'Open the column' },
+  linkHidden: { zh: '本页中该栏目的链接都在隐藏菜单里（下拉或手机菜单），无法标注。', en: 'On this page the links to this column are all in hidden menus (dropdown or mobile menu), so none can be marked.' },
+  couldNotRead: { zh: '无法读取', en: 'Could not read' },
+  rulesWaiting: { zh: '{{n}} 条规则待该栏目读取后判定', en: '{{n}} rules wait until the column is read' },
+  passesFolded: { zh: '符合 {{n}} 项（已折叠）', en: '{{n}} passed (folded)' },
+  siteWide: { zh: '全站', en: 'Whole site' },
+  score: { zh: '得分', en: 'score' },
+  storedBroken: { zh: '本站保存的数据无法读取（可能来自旧版本或有误的导入）。移除后即可继续使用。', en: 'The data stored for this site cannot be read (an older version or a bad import). Remove it to carry on.' },
+  reviewer: { zh: '测评人员', en: 'Reviewer' },
+  reviewerName: { zh: '姓名', en: 'Name' },
+  reviewerNeeded: { zh: '请先填写测评人员姓名', en: 'Enter the reviewer name first' },
+  signOff: { zh: '签署确认本站复核', en: 'Sign off this site\'s review' },
+  signedOff: { zh: '已签署', en: 'Signed off' },
+  withdrawSignOff: { zh: '撤回签署', en: 'Withdraw sign-off' },
+  exportColumns: { zh: '导出栏目配置（sites 文件 columns:）', en: 'Export column settings (sites-file columns:)' },
+  foundHere: { zh: '在本页指定', en: 'Found here' },
+  foundHereHint: { zh: '请在页面上点击该栏目的链接（按 Esc 取消）', en: 'Click the column\'s link on the page (Esc cancels)' },
+  notApplicable: { zh: '不适用', en: 'Not applicable' },
+  reasonNeeded: { zh: '请填写不适用的理由', en: 'Give the reason it does not apply' },
+  reason: { zh: '理由', en: 'Reason' },
+  showAll: { zh: '显示全部', en: 'Show all' },
+  ageShort: { zh: '{{n}}天', en: '{{n}} d' },
   columnsFound: { zh: '已识别栏目 {{n}} 个，已读取 {{read}} 个', en: '{{n}} columns found, {{read}} read' },
 } satisfies Record<string, LocalText>;
 
-export type UiKey = keyof typeof UI;
+export type UiKey = keyof typeof UI_TEXT;
 
 export function t(key: UiKey, lang: Lang, data: Record<string, string | number> = {}): string {
-  return UI[key][lang].replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return UI_TEXT[key][lang].replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
 export function local(text: LocalText | undefined, lang: Lang): string {
   return text ? text[lang] || text.zh : '';
 }
 
-export const STATE_TEXT: Record<ClassState, LocalText> = {
-  present: { zh: '正常', en: 'OK' },
-  stale: { zh: '超期', en: 'Stale' },
-  'due-soon': { zh: '将到期', en: 'Due soon' },
-  empty: { zh: '空白', en: 'Empty' },
-  unknown: { zh: '待查', en: 'Unknown' },
-  'not-visited': { zh: '未读取', en: 'Not read' },
-  missing: { zh: '缺失', en: 'Missing' },
-  'not-found': { zh: '未找到', en: 'Not found yet' },
-  absent: { zh: '无', en: 'None' },
-};
-
-export const OUTCOME_TEXT: Record<Outcome, LocalText> = {
-  pass: { zh: '通过', en: 'Pass' },
-  fail: { zh: '不通过', en: 'Fail' },
-  warn: { zh: '即将到期', en: 'Due soon' },
-  'needs-review': { zh: '待复核', en: 'Needs review' },
-  'not-applicable': { zh: '不适用', en: 'N/A' },
-  error: { zh: '出错', en: 'Error' },
-};
+/** The status and outcome words are the reports' own: one vocabulary for the panel and the scorecard. */
+export { OUTCOME_TEXT, SEVERITY_TEXT, STATE_TEXT } from '../../reports/vocabulary.ts';
 
 export const KIND_TEXT: Record<SiteKind, LocalText> = {
   province: { zh: '省级', en: 'Province' },
@@ -129,4 +133,13 @@ export function verdictText(v: Verdict, lang: Lang): string {
 export function ageText(days: number | undefined, lang: Lang): string {
   if (days === undefined) return '';
   return days <= 0 ? t('today', lang) : t('daysAgo', lang, { n: days });
+}
+
+/** Punctuation follows the language: 「：」 and 「（）」 in Chinese, ": " and " ()" in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+export function paren(inner: string, lang: Lang): string {
+  return lang === 'zh' ? `（${inner}）` : ` (${inner})`;
 }

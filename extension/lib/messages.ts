@@ -11,7 +11,11 @@ export interface FlashTarget {
 export type ContentMessage =
   | { type: 'govaudit:ping' }
   | { type: 'govaudit:flash'; target: FlashTarget }
-  | { type: 'govaudit:rescan' };
+  | { type: 'govaudit:rescan' }
+  /** The overlay's badges, pill, banner and list boxes, and the columns whose links here are all hidden. */
+  | { type: 'govaudit:describe' }
+  /** The evaluator's next click on a link on the page sets that link as this site's column of the class. */
+  | { type: 'govaudit:pick'; classId: string };
 
 export interface PingReply {
   ok: true;
@@ -20,6 +24,12 @@ export interface PingReply {
 
 export interface FlashReply {
   found: boolean;
+}
+
+export interface DescribeReply {
+  /** Columns linked from this page only through hidden links (dropdowns, mobile menus). */
+  hiddenOnly: string[];
+  badges: { url: string; state: string; label: string; hidden: boolean }[];
 }
 
 export type BackgroundMessage =

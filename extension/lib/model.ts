@@ -19,6 +19,8 @@ export interface Settings {
   /** Packs applied outside their validity (a past plan's recurring duties), like the CLI's `--apply-expired`. */
   applyExpired?: string[];
   bannerCollapsed?: boolean;
+  /** The evaluator's name, recorded with each decision and the sign-off. */
+  reviewer?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +37,8 @@ export interface SiteConfig {
   homeUrl?: string;
   /** Column URLs set by hand: class id → URL (and an optional name), like the crawler's site-file `columns`. */
   columns: Record<string, { url: string; name?: string }>;
+  /** Column classes the evaluator marked 不适用 for this site, with the reason. */
+  notApplicable?: Record<string, string>;
 }
 
 export const EMPTY_SITE_CONFIG: SiteConfig = { columns: {} };
@@ -58,6 +62,15 @@ export interface FindingOverride {
   note: string;
   evidence?: CapturedEvidence[];
   at: string;
+  /** Who decided (the reviewer name in the settings when the decision was saved). */
+  reviewer?: string;
+}
+
+/** The evaluator's sign-off of a site's review: the session is complete and the decisions are theirs. */
+export interface SignOff {
+  reviewer: string;
+  at: string;
+  note: string;
 }
 
 /** Identifies a finding across evaluations: pack, rule and (for per-column rules) the column. */

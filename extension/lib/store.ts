@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, EMPTY_SITE_CONFIG, findingKey, type CapturedEvidence, type FindingOverride, type Settings, type SiteConfig } from './model.ts';
+import { DEFAULT_SETTINGS, EMPTY_SITE_CONFIG, findingKey, type CapturedEvidence, type FindingOverride, type Settings, type SignOff, type SiteConfig } from './model.ts';
+import { readImported, readOverrides, readSignOff } from './stored-shapes.ts';
 import { emptySession, type ImportedSite, type SiteSession } from './snapshot.ts';
 
 /**
@@ -16,7 +17,7 @@ export interface KeyValueArea {
 }
 
 export const SETTINGS_KEY = 'settings';
-export const siteKey = (origin: string, part: 'session' | 'config' | 'overrides' | 'import') => `site:${origin}:${part}`;
+export const siteKey = (origin: string, part: 'session' | 'config' | 'overrides' | 'import' | 'signoff') => `site:${origin}:${part}`;
 
 export interface SiteState {
   origin: string;
@@ -24,6 +25,7 @@ export interface SiteState {
   config: SiteConfig;
   overrides: FindingOverride[];
   imported?: ImportedSite;
+  signOff?: SignOff;
 }
 
 export type OverrideTarget = Pick<FindingOverride, 'packId' | 'ruleId' | 'columnUrl'>;
@@ -58,15 +60,19 @@ export class GovauditStore {
   }
 
   async getSite(origin: string): Promise<SiteState> {
-    const keys = (['session', 'config', 'overrides', 'import'] as const).map((p) => siteKey(origin, p));
+    const keys = (['session', 'config', 'overrides', 'import', 'signoff'] as const).map((p) => siteKey(origin, p));
     const got = await this.area.get(keys);
-    const config = { ...EMPTY_SITE_CONFIG, ...((got[keys[1]!] as SiteConfig | undefined) ?? {}) };
+    const storedConfig = got[keys[1]!];
+    const config = { ...EMPTY_SITE_CONFIG, ...(storedConfig && typeof storedConfig === 'object' ? (storedConfig as SiteConfig) : {}) };
+    if (!config.columns || typeof config.columns !== 'object') config.columns = {};
     const homeUrl = config.homeUrl || `${origin}/`;
     const stored = got[keys[0]!] as SiteSession | undefined;
-    const session = stored && stored.version === 1 ? stored : emptySession(origin, homeUrl, this.now());
+    // Whatever storage holds (an older build, a hand edit), the panel must still open: a broken part is dropped.
+    const session = stored && stored.version === 1 && stored.columns && typeof stored.columns === 'object' && stored.hubs && Array.isArray(stored.candidates) ? stored : emptySession(origin, homeUrl, this.now());
     if (session.homeUrl !== homeUrl) session.homeUrl = homeUrl;
-    const imported = got[keys[3]!] as ImportedSite | undefined;
-    return { origin, session, config, overrides: (got[keys[2]!] as FindingOverride[] | undefined) ?? [], ...(imported ? { imported } : {}) };
+    const imported = readImported(got[keys[3]!]);
+    const signOff = readSignOff(got[keys[4]!]);
+    return { origin, session, config, overrides: readOverrides(got[keys[2]!]), ...(imported ? { imported } : {}), ...(signOff ? { signOff } : {}) };
   }
 
   async saveSession(session: SiteSession): Promise<void> {
@@ -94,7 +100,7 @@ export class GovauditStore {
   }
 
   async getOverrides(origin: string): Promise<FindingOverride[]> {
-    return ((await this.area.get(siteKey(origin, 'overrides')))[siteKey(origin, 'overrides')] as FindingOverride[] | undefined) ?? [];
+    return readOverrides((await this.area.get(siteKey(origin, 'overrides')))[siteKey(origin, 'overrides')]);
   }
 
   private async writeOverrides(origin: string, list: FindingOverride[]): Promise<void> {
@@ -102,7 +108,7 @@ export class GovauditStore {
   }
 
   /** Confirms or overrides one finding; a second decision on the same finding replaces the first (evidence kept). */
-  async setOverride(origin: string, o: Omit<FindingOverride, 'at' | 'evidence'> & { evidence?: CapturedEvidence[] }): Promise<FindingOverride> {
+  async setOverride(origin: string, o: Omit<FindingOverride, 'at' | 'evidence' | 'reviewer'> & { evidence?: CapturedEvidence[]; reviewer?: string }): Promise<FindingOverride> {
     const list = await this.getOverrides(origin);
     const key = findingKey(o);
     const prev = list.find((x) => findingKey(x) === key);
@@ -110,6 +116,7 @@ export class GovauditStore {
     const next: FindingOverride = {
       packId: o.packId, ruleId: o.ruleId, ...(o.columnUrl ? { columnUrl: o.columnUrl } : {}), decision: o.decision,
       ...(o.decision === 'override' && o.outcome ? { outcome: o.outcome } : {}), note: o.note, ...(evidence.length ? { evidence } : {}), at: this.now(),
+      ...(o.reviewer ? { reviewer: o.reviewer } : prev?.reviewer ? { reviewer: prev.reviewer } : {}),
     };
     await this.writeOverrides(origin, [...list.filter((x) => findingKey(x) !== key), next]);
     return next;
@@ -136,6 +143,17 @@ export class GovauditStore {
 
   async removeImport(origin: string): Promise<void> {
     await this.area.remove(siteKey(origin, 'import'));
+  }
+
+  /** The evaluator signs the site's review off (or, with undefined, withdraws the sign-off). */
+  async setSignOff(origin: string, signOff: Omit<SignOff, 'at'> | undefined): Promise<SignOff | undefined> {
+    if (!signOff) {
+      await this.area.remove(siteKey(origin, 'signoff'));
+      return undefined;
+    }
+    const next = { ...signOff, at: this.now() };
+    await this.area.set({ [siteKey(origin, 'signoff')]: next });
+    return next;
   }
 
   /** Forgets what was observed on a site (keeps its settings, overrides and import). */

@@ -125,7 +125,7 @@ export interface TrendPoint {
 /** Score across runs (oldest left), the pass mark dashed; dot colour is the run's verdict. */
 export function scoreTrend(points: TrendPoint[], opts: { max?: number; passMark?: number; currentRunId?: string } = {}): string {
   const max = opts.max ?? 100;
-  const W = 960, H = 200, L = 44, R = 56, TOP = 24, BOTTOM = 40;
+  const W = 960, H = 200, L = 44, R = 80, TOP = 24, BOTTOM = 40;
   const n = points.length;
   const x = (i: number) => r1(n === 1 ? (L + W - R) / 2 : L + (i / (n - 1)) * (W - L - R));
   const y = (s: number) => r1(TOP + (1 - Math.min(Math.max(s, 0), max) / max) * (H - TOP - BOTTOM));
@@ -136,7 +136,8 @@ export function scoreTrend(points: TrendPoint[], opts: { max?: number; passMark?
   }
   if (opts.passMark !== undefined) {
     parts.push(`<line x1="${L}" y1="${y(opts.passMark)}" x2="${W - R}" y2="${y(opts.passMark)}" stroke="#b42318" stroke-dasharray="5 4"/>`);
-    parts.push(label(L + 6, y(opts.passMark) + 14, `及格线 ${opts.passMark}`, `pass mark ${opts.passMark}`, 'font-size="11" fill="#b42318"'));
+    // Outside the plot, right of the line's end: never on a data point, its label or an axis number.
+    parts.push(label(W - R + 6, y(opts.passMark) + 4, `及格线 ${opts.passMark}`, `pass mark ${opts.passMark}`, 'font-size="11" fill="#b42318"'));
   }
   const scored = points.map((p, i) => ({ p, i })).filter(({ p }) => p.score !== undefined);
   if (scored.length > 1) parts.push(`<polyline fill="none" stroke="#0969da" stroke-width="2" points="${scored.map(({ p, i }) => `${x(i)},${y(p.score!)}`).join(' ')}"/>`);
@@ -146,7 +147,9 @@ export function scoreTrend(points: TrendPoint[], opts: { max?: number; passMark?
     const current = p.runId === opts.currentRunId;
     if (p.score !== undefined) {
       parts.push(`<circle cx="${cx}" cy="${y(p.score)}" r="${current ? 7 : 5}" fill="${VERDICT_COLOR[p.verdict]}" stroke="#fff" stroke-width="2"><title>${text(`${p.date} ${p.runId}: ${p.score}`)}</title></circle>`);
-      parts.push(`<text x="${cx}" y="${y(p.score) - 11}" text-anchor="middle" font-size="12" font-weight="600" fill="#1f2328">${p.score}</text>`);
+      // Above the point, unless that would sit on the pass-mark line (then below it).
+      const near = opts.passMark !== undefined && Math.abs(y(p.score) - 11 - y(opts.passMark)) < 12;
+      parts.push(`<text x="${cx}" y="${near ? y(p.score) + 20 : y(p.score) - 11}" text-anchor="middle" font-size="12" font-weight="600" fill="#1f2328">${p.score}</text>`);
     } else {
       parts.push(`<circle cx="${cx}" cy="${y(0)}" r="5" fill="#fff" stroke="${VERDICT_COLOR[p.verdict]}" stroke-width="2"><title>${text(`${p.date} ${p.runId}`)}</title></circle>`);
     }

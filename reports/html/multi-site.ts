@@ -1,3 +1,4 @@
+import type { ReviewedSite } from '../review.ts';
 import { VERDICT_TEXT, type Verdict } from '../../rules/model/finding.ts';
 import type { RunRecord, StoredSite } from '../../crawler/store/types.ts';
 import { deadLinks, emptyColumns, siteScore, staleColumns, triggeredVetoes, VERDICT_RANK } from '../model.ts';
@@ -146,7 +147,7 @@ export function renderRunReport(input: RunReportInput): string {
 <td class="num" data-v="${r.rank}">${r.rank}</td>
 <td class="site" data-v="${text(info.name)}"><a href="${escapeHtml(siteReportPath(info.id))}">${text(info.name)}</a><span class="home">${link(info.homeUrl)}</span></td>
 <td data-v="${text(parent)}">${text(parent)}</td>
-<td data-v="${VERDICT_RANK[v]}">${verdictBadge(v)}</td>
+<td data-v="${VERDICT_RANK[v]}">${verdictBadge(v)}${(r.site as ReviewedSite).review ? ` <span class="muted small" title="${escapeHtml((r.site as ReviewedSite).review!.reviewer ?? '')}">${(r.site as ReviewedSite).review!.signOff ? t('已复核签署', 'reviewed, signed') : t('已复核', 'reviewed')}</span>` : ''}</td>
 <td class="num" data-v="${r.score === undefined ? '' : -r.score}">${r.score ?? '—'}</td>
 <td class="num vetoes" data-v="${r.vetoes}">${r.vetoes}${vetoes.map((x) => `<span class="small">${lt(x.title)}</span>`).join('')}</td>
 <td class="num" data-v="${r.stale}">${r.stale}</td>

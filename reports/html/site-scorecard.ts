@@ -1,4 +1,4 @@
-import { outsideValidityText, VERDICT_TEXT, type Evidence, type Finding, type Verdict } from '../../rules/model/finding.ts';
+import { outsideValidityText, VERDICT_TEXT, type Evidence, type Finding, type PackResult, type Verdict } from '../../rules/model/finding.ts';
 import type { SiteKind } from '../../rules/model/snapshot.ts';
 import type { RunRecord, StoredSite } from '../../crawler/store/types.ts';
 import type { ChangeSet, ColumnChange, LinkChange, ProblemRef } from '../changes.ts';
@@ -8,6 +8,9 @@ import {
 } from '../model.ts';
 import { freshnessTimeline, scoreTrend, type TrendPoint } from './charts.ts';
 import { hasInvisible, link, text } from './escape.ts';
+import { reviewOf, type ReviewedSite } from '../review.ts';
+import { imageSrc, shotsOf } from '../screenshots.ts';
+import { beijingTime, findingHeadline, inLang, messageIn, reviewLine, severityOf } from '../vocabulary.ts';
 import { lt, renderPage, t, tHtml } from './page.ts';
 
 export interface ScorecardInput {
@@ -61,14 +64,21 @@ const CSS = `
 .finding:first-child { border-top: 0; }
 .finding .fh { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .finding .msg { margin: 4px 0; }
-.finding .rid { color: var(--muted); font-size: .78rem; }
+.finding .rid { color: #57606a; font-size: .85rem; }
 ul.ev { margin: 4px 0; padding-left: 18px; font-size: .9rem; }
 ul.ev li { margin: 3px 0; }
 .ev .date { font-variant-numeric: tabular-nums; }
 .ev .age { color: var(--fail); font-size: .84rem; }
 .ev .note { color: var(--muted); font-size: .82rem; }
 .hidden-chars { color: var(--review); font-size: .78rem; border: 1px dashed var(--review); border-radius: 4px; padding: 0 4px; margin-left: 4px; }
-.src { font-size: .84rem; color: var(--muted); margin-top: 4px; }
+.src { font-size: .9rem; color: #424a53; margin-top: 4px; }
+.review { margin: 4px 0; padding: 4px 10px; border-left: 4px solid #0969da; background: #ddf4ff; font-size: .92rem; }
+.review.r-override { border-left-color: #8250df; background: #fbefff; }
+.reasons.review-sum { border-left-color: #0969da; background: #ddf4ff; }
+figure.shot { margin: 8px 0; }
+figure.shot img { max-width: 100%; max-height: 520px; border: 1px solid var(--line); border-radius: 4px; }
+figure.shot figcaption { font-size: .85rem; color: #424a53; }
+.unverified { font-size: .85rem; color: var(--review); font-weight: 600; }
 .src blockquote { margin: 3px 0 0; padding: 3px 10px; border-left: 3px solid var(--line); color: #424a53; }
 details.passed { margin-top: 6px; }
 details.passed > summary { cursor: pointer; color: var(--muted); font-size: .88rem; padding: 4px 0; }
@@ -90,7 +100,8 @@ function evidenceItem(e: Evidence, auditDate: string): string {
     parts.push(`<span class="date">${text(e.date)}</span>${age !== undefined && age >= 0 ? ` <span class="age">${t(`${age} 天前`, `${age} days ago`)}</span>` : ''}`);
   }
   const line1 = parts.join(' ');
-  const line2 = [e.url ? link(e.url) : '', e.note ? `<span class="note">${text(e.note)}</span>` : '', e.cssPath ? `<code>${text(e.cssPath)}</code>` : '']
+  // A CSS path is for tools (the extension locates the item with it), not evidence a reader can check.
+  const line2 = [e.url ? link(e.url) : '', e.note ? `<span class="note">${t(inLang(e.note, 'zh'), inLang(e.note, 'en'))}</span>` : '']
     .filter(Boolean).join(' ');
   return `<li>${line1}${line1 && line2 ? '<br>' : ''}${line2}</li>`;
 }
@@ -101,30 +112,44 @@ function sourceBlock(f: Finding): string {
   return `<div class="src">${t('依据：', 'Source: ')}${text(s.doc)}${s.item ? ` · ${text(s.item)}` : ''}${quote}</div>`;
 }
 
-function findingBlock(f: Finding, auditDate: string): string {
-  const due = f.dueDate ? ` <span class="badge b-warn">${t(`到期 ${f.dueDate}`, `due ${f.dueDate}`)}</span>` : '';
-  const ev = f.evidence.length ? `<ul class="ev">${f.evidence.map((e) => evidenceItem(e, auditDate)).join('')}</ul>` : '';
-  return `<article class="finding o-${f.outcome}">
-<div class="fh">${badgeOutcome(f)}<span class="badge b-${f.severity === 'veto' ? 'veto' : 'info'}">${lt(SEVERITY_TEXT[f.severity])}</span><strong>${lt(f.ruleTitle)}</strong>${due}<span class="rid">${text(f.packId)} / ${text(f.ruleId)}</span></div>
-<p class="msg">${lt(f.message)}</p>${ev}${sourceBlock(f)}</article>`;
+function reviewBlock(f: Finding): string {
+  const r = reviewOf(f);
+  if (!r) return '';
+  const shots = (r.screenshots ?? []).map((s) => imageSrc(s.image) ? `<figure class="shot"><img src="${imageSrc(s.image)}" alt=""><figcaption>${t('测评人员截图', 'Reviewer screenshot')} ${link(s.url)} ${t(beijingTime(s.at, 'zh'), beijingTime(s.at, 'en'))}</figcaption></figure>` : '').join('');
+  return `<div class="review r-${r.decision}">${t(text(reviewLine(r, f.outcome, 'zh')), text(reviewLine(r, f.outcome, 'en')))}${shots}</div>`;
 }
 
-function groupBlock(g: FindingGroup, auditDate: string): string {
+function findingBlock(f: Finding, auditDate: string, pack: PackResult | undefined): string {
+  const due = f.dueDate ? ` <span class="badge b-warn">${t(`到期 ${f.dueDate}`, `due ${f.dueDate}`)}</span>` : '';
+  const ev = f.evidence.length ? `<ul class="ev">${f.evidence.map((e) => evidenceItem(e, auditDate)).join('')}</ul>` : '';
+  const sev = severityOf(f, pack);
+  const msg = { zh: messageIn(f, 'zh'), en: messageIn(f, 'en') };
+  return `<article class="finding o-${f.outcome}">
+<div class="fh">${badgeOutcome(f)}<span class="badge b-${sev.severity === 'veto' ? 'veto' : 'info'}">${lt(sev.text)}</span><strong>${lt(findingHeadline(f))}</strong>${due}<span class="rid">${text(f.packId)} / ${text(f.ruleId)}</span></div>
+<p class="msg">${lt(msg)}</p>${reviewBlock(f)}${ev}${sourceBlock(f)}</article>`;
+}
+
+function groupBlock(g: FindingGroup, auditDate: string, site: StoredSite): string {
+  const packOf = (f: Finding) => site.result.packs.find((p) => p.packId === f.packId);
   const open = g.findings.filter((f) => OUTCOME_RANK[f.outcome] < OUTCOME_RANK.pass);
   const rest = g.findings.filter((f) => OUTCOME_RANK[f.outcome] >= OUTCOME_RANK.pass);
   const c = g.column;
   const head = g.key === ''
     ? `<h3>${t('全站及未定位栏目', 'Site-wide and unlocated columns')}</h3>`
-    : `<h3>${text(g.name)}</h3>${g.classId ? `<code>${text(g.classId)}</code>` : ''}${link(g.url)}${c ? `<span class="cm">${t(`${c.itemCount} 条 · 读取 ${c.pagesRead} 页`, `${c.itemCount} items · ${c.pagesRead} pages read`)} · ${text(c.matchReason)}${c.status !== 'ok' ? ` · ${text(c.statusReason ?? c.status)}` : ''}</span>` : ''}`;
-  const restBlock = rest.length
-    ? `<details class="passed"><summary>${t(`符合及不适用 ${rest.length} 项`, `${rest.length} passed or not applicable`)}</summary>${rest.map((f) => findingBlock(f, auditDate)).join('')}</details>`
+    : `<h3>${text(g.name)}</h3>${g.classId ? `<code>${text(g.classId)}</code>` : ''}${link(g.url)}${c ? `<span class="cm">${t(`${c.itemCount} 条 · 读取 ${c.pagesRead} 页`, `${c.itemCount} items · ${c.pagesRead} pages read`)} · ${text(c.matchReason)}${c.status !== 'ok' ? ` · ${t(text(inLang(c.statusReason ?? c.status, 'zh')), text(inLang(c.statusReason ?? c.status, 'en')))}` : ''}</span>` : ''}`;
+  const shot = g.url ? shotsOf(site)[g.url] : undefined;
+  const picture = shot && imageSrc(shot.image) && open.some((f) => f.outcome === 'fail')
+    ? `<figure class="shot"><img src="${imageSrc(shot.image)}" alt=""><figcaption>${t(`页面截图 ${beijingTime(shot.at, 'zh')}${shot.cropped ? '（列表区域）' : ''}`, `Screenshot ${beijingTime(shot.at, 'en')}${shot.cropped ? ' (the list)' : ''}`)}</figcaption></figure>`
     : '';
-  return `<section class="col"><header>${head}</header><div class="body">${open.map((f) => findingBlock(f, auditDate)).join('')}${restBlock}</div></section>`;
+  const restBlock = rest.length
+    ? `<details class="passed"><summary>${t(`符合及不适用 ${rest.length} 项`, `${rest.length} passed or not applicable`)}</summary>${rest.map((f) => findingBlock(f, auditDate, packOf(f))).join('')}</details>`
+    : '';
+  return `<section class="col"><header>${head}</header><div class="body">${picture}${open.map((f) => findingBlock(f, auditDate, packOf(f))).join('')}${restBlock}</div></section>`;
 }
 
-function verdictBox(verdict: Verdict, score: ReturnType<typeof siteScore>): string {
+function verdictBox(verdict: Verdict, score: ReturnType<typeof siteScore>, unverified = false): string {
   const v = VERDICT_TEXT[verdict];
-  const s = score ? `<div class="s">${t('得分', 'Score')} <b>${score.total}</b> / ${score.max}<br><span class="small">${t(`及格线 ${score.passMark}`, `pass mark ${score.passMark}`)}</span></div>` : '';
+  const s = score ? `<div class="s">${t('得分', 'Score')} <b>${score.total}</b> / ${score.max}${unverified ? `<br><span class="unverified">${t('分值待核实', 'points unverified')}</span>` : ''}<br><span class="small">${t(`及格线 ${score.passMark}`, `pass mark ${score.passMark}`)}</span></div>` : '';
   return `<div class="verdict v-${verdict}"><div class="v">${lt(v)}</div>${s}</div>`;
 }
 
@@ -223,6 +248,14 @@ function savedCopyText(source: NonNullable<ScorecardInput['site']['snapshot']['s
   return `${t('检查对象为保存的副本，保存于', 'Audited from a saved copy taken')} ${when}${how}`;
 }
 
+/** Who reviewed this site's results (merged with `report --review`), and whether they signed it off. */
+function reviewSummary(site: StoredSite): string {
+  const r = (site as ReviewedSite).review;
+  if (!r) return '';
+  const who = r.signOff ? t(`${text(r.signOff.reviewer)} 于 ${text(beijingTime(r.signOff.at, 'zh'))} 签署${r.signOff.note ? `：${text(r.signOff.note)}` : ''}`, `signed off by ${text(r.signOff.reviewer)} at ${text(beijingTime(r.signOff.at, 'en'))}${r.signOff.note ? `: ${text(r.signOff.note)}` : ''}`) : t(`${text(r.reviewer ?? '测评人员')}（未签署）`, `${text(r.reviewer ?? 'reviewer')} (not signed off)`);
+  return `<div class="reasons review-sum">${t('人工复核', 'Reviewed')}：${who} · ${t(`确认 ${r.confirmed} 项，改判 ${r.overridden} 项`, `${r.confirmed} confirmed, ${r.overridden} overridden`)}${r.unmatched ? t(`，${r.unmatched} 项未能对应本批次结果`, `, ${r.unmatched} matched no finding of this run`) : ''}</div>`;
+}
+
 /** The scorecard of one site in one run: a single self-contained HTML file. */
 export function renderSiteScorecard(input: ScorecardInput): string {
   const { run, site } = input;
@@ -240,7 +273,7 @@ export function renderSiteScorecard(input: ScorecardInput): string {
     info.parent ? `<span class="mi">${t('上级：', 'Parent: ')}${text(input.parentName ?? info.parent)}</span>` : '',
     info.idCode ? `<span class="mi">${t('网站标识码', 'Site code')} ${text(info.idCode)}</span>` : '',
     `<span class="mi">${t('检查日期', 'Audit date')} ${text(auditDate)}</span>`,
-    `<span class="mi">${t('抓取于', 'Captured')} ${text(snap.capturedAt.slice(0, 16).replace('T', ' '))}</span>`,
+    `<span class="mi">${t('抓取于', 'Captured')} ${t(text(beijingTime(snap.capturedAt, 'zh')), text(beijingTime(snap.capturedAt, 'en')))}</span>`,
     snap.source ? `<span class="mi">${savedCopyText(snap.source)}</span>` : '',
     `<span class="mi">${t('批次', 'Run')} ${text(run.id)}</span>`,
   ].filter(Boolean).join('');
@@ -253,8 +286,8 @@ export function renderSiteScorecard(input: ScorecardInput): string {
 
   const body = `
 <section class="card hero">
-<div><h1>${text(info.name)}</h1><div>${link(info.homeUrl)}</div><div class="meta">${meta}</div>${reasons(site)}${incomplete}</div>
-${verdictBox(site.result.verdict, score)}
+<div><h1>${text(info.name)}</h1><div>${link(info.homeUrl)}</div><div class="meta">${meta}</div>${reasons(site)}${incomplete}${reviewSummary(site)}</div>
+${verdictBox(site.result.verdict, score, livePacks(site.result).some((p) => p.score?.deductions.some((d) => /分值待核实/.test(d.title.zh))))}
 </section>
 <div class="grid">
 ${stat(count('fail'), '不符合', 'Failed')}${stat(count('warn'), '即将到期', 'Due soon')}${stat(count('needs-review') + count('error'), '待人工复核', 'To review')}${stat(count('pass'), '符合', 'Passed')}
@@ -273,7 +306,7 @@ ${scoreSection(site)}
 <section class="card"><h2>${t('即将到期的栏目', 'Due soon')}</h2>${todoList(warn, tHtml('没有即将到期的栏目。', 'Nothing falls due soon.'))}</section>
 <section class="card"><h2>${t('需人工复核', 'Needs manual review')}</h2>${todoList(review, tHtml('没有需要人工复核的项目。', 'Nothing needs manual review.'))}</section>
 <section class="card"><h2>${t('逐栏目检查结果', 'Findings by column')}</h2>
-${groupByColumn(site).map((g) => groupBlock(g, auditDate)).join('\n') || `<p class="muted">${t('没有检查结果。', 'No findings.')}</p>`}
+${groupByColumn(site).map((g) => groupBlock(g, auditDate, site)).join('\n') || `<p class="muted">${t('没有检查结果。', 'No findings.')}</p>`}
 </section>
 <footer>${t('规则包：', 'Packs: ')}${site.result.packs.map((p) => `${lt(p.packTitle)}${p.appliedOutsideValidity ? ` (${lt(outsideValidityText(p.appliedOutsideValidity))})` : p.inForce ? '' : ` (${t('不适用', 'not applied')})`}`).join(' · ')}<br>
 ${t(`抓取 ${site.stats.pages} 页，${site.stats.errors} 个错误，用时 ${Math.round(site.stats.elapsedMs / 1000)} 秒，渲染 ${site.stats.rendered} 页`, `${site.stats.pages} pages, ${site.stats.errors} errors, ${Math.round(site.stats.elapsedMs / 1000)} s, ${site.stats.rendered} rendered`)}<br>

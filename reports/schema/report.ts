@@ -47,6 +47,14 @@ export const findingSchema = z.object({
   evidence: z.array(evidenceSchema),
   source: ruleSourceSchema,
   dueDate: isoDate.optional(),
+  review: z.object({
+    decision: z.enum(['confirm', 'override']),
+    engineOutcome: outcome.describe('The outcome before the evaluator decided'),
+    reviewer: z.string().optional(),
+    at: z.string(),
+    note: z.string(),
+    screenshots: z.array(z.object({ url: z.string(), at: z.string(), image: z.string() })).optional(),
+  }).optional().describe('An evaluator\'s confirmation or override, merged with `govaudit report --review`'),
 }).describe('One rule outcome with its evidence and the document it rests on');
 
 export const vetoSchema = z.object({
@@ -124,6 +132,14 @@ export const siteReportSchema = z.object({
   deadLinks: z.array(linkSummarySchema),
   packs: z.array(packSchema),
   stats: z.object({ pages: z.number(), errors: z.number(), elapsedMs: z.number(), bytes: z.number(), rendered: z.number() }),
+  review: z.object({
+    sessionId: z.string(),
+    reviewer: z.string().optional(),
+    signOff: z.object({ reviewer: z.string(), at: z.string(), note: z.string() }).optional(),
+    confirmed: z.number().int().min(0),
+    overridden: z.number().int().min(0),
+    unmatched: z.number().int().min(0),
+  }).optional().describe('The evaluator review merged into this site (`govaudit report --review`)'),
 });
 
 export const reportSchema = z.object({

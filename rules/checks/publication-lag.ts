@@ -11,7 +11,7 @@ export default defineCheck({
   messages: {
     timely: { zh: '「{{column}}」{{checked}} 条信息均在成文后 {{maxAge}} {{unitZh}}内公开', en: '"{{column}}": all {{checked}} items published within {{maxAge}} {{unit}} of being formed' },
     late: { zh: '「{{column}}」{{late}} 条信息超过成文后 {{maxAge}} {{unitZh}}才公开（最长 {{worst}}）', en: '"{{column}}": {{late}} items published more than {{maxAge}} {{unit}} after being formed (worst {{worst}})' },
-    'no-dates': { zh: '未读取到成文日期，无法判定', en: 'No 成文日期 read: cannot judge' },
+    'no-dates': { zh: '未读取到成文日期，无法判定', en: 'No date of writing read: cannot judge' },
     'calendar-unknown': { zh: '「{{column}}」部分日期落在官方工作日历未覆盖的年份', en: '"{{column}}": some dates fall outside the official calendar' },
   },
   evaluate({ columns, options, calendar, report }) {

@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSite } from '../../crawler/cli/demo-command.ts';
+import { runCrawl } from '../../crawler/crawl/run.ts';
 import { startDemoPortal, type DemoPortal } from '../../crawler/demo/index.ts';
+import { BrowserRenderer } from '../../crawler/render/browser.ts';
+import { MemoryStore } from '../../crawler/store/memory-store.ts';
 import { localDate } from '../../rules/dates/days.ts';
-import { COLUMNS, NAV_KEYS, startFixtureSite, type FixtureServer } from './fixture-site.ts';
+import { COLUMNS, DROPDOWNS, NAV_KEYS, startFixtureSite, type FixtureServer } from './fixture-site.ts';
 
 /**
  * The built extension in Chromium (headless), on the fixture county portal served over http://127.0.0.1.
@@ -108,9 +112,46 @@ async function clickToolbarButton(page: Page): Promise<void> {
   }
 }
 
-async function badgeStates(page: Page): Promise<Record<string, string>> {
-  return page.locator('govaudit-overlay .badge').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.url!, (e as HTMLElement).dataset.state!])));
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
 }
+
+/** The overlay's own account of what it shows (see Overlay.describe): its shadow root is closed to the page. */
+interface Described {
+  badges: { url: string; state: string; label: string; tooltip: string; hidden: boolean; rect: Box; link?: Box }[];
+  pill: { id: string; count: number; label: string; active: boolean; rect?: Box }[];
+  banner?: { rect: Box; header: Box; collapsed: boolean; folded: boolean; text: string; state?: string; rules: { rule: string; outcome: string }[] };
+  items: Box[];
+  list?: Box;
+  flashing: boolean;
+  hiddenOnly: string[];
+}
+
+async function describeOverlay(page: Page): Promise<Described | undefined> {
+  return worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t: { url?: string }) => t.url === url);
+    if (!tab) return undefined;
+    try {
+      return await chrome.tabs.sendMessage(tab.id, { type: 'govaudit:describe' });
+    } catch {
+      return undefined;
+    }
+  }, page.url()) as Promise<Described | undefined>;
+}
+
+/** URL → state of the badges shown (every visible link to a column carries one; they must agree). */
+async function badgeStates(page: Page): Promise<Record<string, string>> {
+  const d = await describeOverlay(page);
+  const out: Record<string, string> = {};
+  for (const b of d?.badges ?? []) if (!b.hidden) out[b.url] = out[b.url] && out[b.url] !== b.state ? 'conflict' : b.state;
+  return out;
+}
+
+const hit = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('govaudit extension in Chromium', () => {
   let home: Page;
@@ -126,31 +167,60 @@ describe('govaudit extension in Chromium', () => {
     }
     await expect.poll(() => badgeStates(home), { timeout: 20_000 }).toEqual(expected);
 
-    const badge = home.locator(`govaudit-overlay .badge[data-url="${new URL('/tzgg/index.html', site.url).href}"]`);
-    await expect.poll(() => badge.textContent()).toBe('超期');
-    const tip = (await badge.getAttribute('title'))!;
+    const tzgg = new URL('/tzgg/index.html', site.url).href;
+    const described = async () => (await describeOverlay(home))!;
+    await expect.poll(async () => (await described()).badges.find((b) => b.url === tzgg && !b.hidden)?.label).toBe('超期 200天');
+    const tip = (await described()).badges.find((b) => b.url === tzgg)!.tooltip;
     expect(tip).toContain('通知公告');
     expect(tip).toMatch(/最新信息：\d{4}-\d{2}-\d{2}（200 天前）/);
     expect(tip).toContain('通知公告类栏目不更新');
 
     await home.waitForTimeout(300);
-    const overlaps = await home.evaluate(() => {
-      const host = document.querySelector('govaudit-overlay')!;
-      const badges = Array.from(host.shadowRoot!.querySelectorAll<HTMLElement>('.badge')).map((b) => ({ url: b.dataset.url, compact: b.classList.contains('compact'), r: b.getBoundingClientRect() }));
-      const texts: DOMRect[] = [];
+    const d = await described();
+    // The hidden mobile menu comes first in the page; every badge sits on a link the evaluator can see.
+    const visibleLinks = await home.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>('.nav > ul > li > a')).map((a) => {
+      const r = a.getBoundingClientRect();
+      return { url: a.href, box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+    }));
+    for (const key of NAV_KEYS) {
+      const url = new URL(column(key).path, site.url).href;
+      const link = visibleLinks.find((l) => l.url === url)!;
+      const badge = d.badges.find((b) => b.url === url && b.link && hit(b.link, link.box));
+      expect(badge, `badge on the visible ${key} link`).toBeDefined();
+      expect(badge!.hidden).toBe(false);
+    }
+    expect(d.badges.every((b) => b.link && b.link.right - b.link.left > 1)).toBe(true);
+    const texts = await home.evaluate(() => {
+      const out: { left: number; top: number; right: number; bottom: number }[] = [];
       const walker = document.createTreeWalker(document.querySelector('.nav')!, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (!n.nodeValue?.trim()) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
-        texts.push(...Array.from(range.getClientRects()));
+        for (const r of Array.from(range.getClientRects())) if (r.width > 0) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       }
-      const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      return { compact: badges.filter((b) => b.compact).map((b) => b.url), covering: badges.filter((b) => texts.some((t) => hit(b.r, t))).map((b) => b.url), sizes: badges.map((b) => b.r.width * b.r.height) };
+      return out;
     });
-    expect(overlaps.covering).toEqual([]);
-    expect(overlaps.compact).toEqual([]);
-    expect(Math.min(...overlaps.sizes)).toBeGreaterThan(100);
+    const shown = d.badges.filter((b) => !b.hidden);
+    expect(shown.filter((b) => texts.some((t) => hit(b.rect, t))).map((b) => b.url)).toEqual([]);
+    expect(Math.min(...shown.map((b) => (b.rect.right - b.rect.left) * (b.rect.bottom - b.rect.top)))).toBeGreaterThan(100);
+
+    // The pill's counts filter the badges on the page: 超期 shows the stale ones only, a second click all again.
+    const stalePill = d.pill.find((p) => p.id === 'stale')!;
+    await home.mouse.click((stalePill.rect!.left + stalePill.rect!.right) / 2, (stalePill.rect!.top + stalePill.rect!.bottom) / 2);
+    await expect.poll(async () => [...new Set((await described()).badges.filter((b) => !b.hidden).map((b) => b.state))]).toEqual(['stale']);
+    expect((await described()).pill.find((p) => p.id === 'stale')!.active).toBe(true);
+    await home.mouse.click((stalePill.rect!.left + stalePill.rect!.right) / 2, (stalePill.rect!.top + stalePill.rect!.bottom) / 2);
+    await expect.poll(async () => (await described()).badges.filter((b) => !b.hidden).length).toBe(shown.length);
+
+    // The overlay's root is closed: the page can neither read the findings nor rewrite a badge.
+    expect(await home.evaluate(() => {
+      const host = document.querySelector('govaudit-overlay');
+      return { host: !!host, shadow: host ? host.shadowRoot === null : null, text: host?.textContent ?? '' };
+    })).toEqual({ host: true, shadow: true, text: '' });
+
+    // Columns linked from this page only in the hover dropdown: no badge anyone could see, reported to the panel.
+    await expect.poll(async () => (await described()).hiddenOnly.sort(), { timeout: 15_000 }).toEqual(DROPDOWNS.xxgk!.map((k) => new URL(column(k).path, site.url).href).sort());
 
     mkdirSync(SHOT_DIR, { recursive: true });
     await home.screenshot({ path: join(SHOT_DIR, 'overlay.png') });
@@ -159,22 +229,40 @@ describe('govaudit extension in Chromium', () => {
   it('reads a column list drawn by JavaScript and shows the banner and the dated items', async () => {
     const page = await context.newPage();
     await page.goto(new URL('/jgzn/', site.url).href);
-    const banner = page.locator('govaudit-overlay section.banner');
-    await expect.poll(() => banner.locator('dd .chip').getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('present');
-    const text = (await banner.textContent())!;
+    const banner = async () => (await describeOverlay(page))?.banner;
+    await expect.poll(async () => (await banner())?.state, { timeout: 15_000 }).toBe('present');
+    const text = (await banner())!.text;
     expect(text).toContain('机构职能');
     expect(text).toContain('栏目类别');
     expect(text).toMatch(/最新信息\d{4}-\d{2}-\d{2}（30 天前）/);
-    expect(await page.locator('govaudit-overlay .box[data-govaudit="item"]').count()).toBe(3);
+    const seen = (await describeOverlay(page))!;
+    expect(seen.items.length).toBe(3);
+    // The banner never covers the list it describes (element boxes of the list and of each dated item).
+    await page.waitForTimeout(300);
+    const placed = (await describeOverlay(page))!;
+    for (const item of [...placed.items, ...(placed.list ? [placed.list] : [])]) expect(hit(placed.banner!.rect, item)).toBe(false);
     await page.screenshot({ path: join(SHOT_DIR, 'overlay-column.png') });
     // The home page learns it too: its badge turns from unknown to present.
     await expect.poll(() => badgeStates(home).then((s) => s[new URL('/jgzn/', site.url).href]), { timeout: 10_000 }).toBe('present');
 
     await page.goto(new URL('/tzgg/index.html', site.url).href);
-    await expect.poll(() => banner.locator('dd .chip').getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('stale');
-    expect(await banner.locator('li[data-rule="notice-column-stale"] .chip').getAttribute('data-outcome')).toBe('fail');
-    await banner.locator('header').click();
-    await expect.poll(() => banner.getAttribute('class')).toContain('collapsed');
+    await expect.poll(async () => (await banner())?.state, { timeout: 15_000 }).toBe('stale');
+    expect((await banner())!.rules.find((r) => r.rule === 'notice-column-stale')?.outcome).toBe('fail');
+    await page.waitForTimeout(300);
+    const stale = (await describeOverlay(page))!;
+    expect(stale.list, 'the list box is known').toBeDefined();
+    for (const item of [...stale.items, stale.list!]) expect(hit(stale.banner!.rect, item)).toBe(false);
+    // A narrow window leaves no free corner: the banner folds to its header and still keeps off the list.
+    await page.setViewportSize({ width: 700, height: 500 });
+    await page.waitForTimeout(400);
+    const narrow = (await describeOverlay(page))!;
+    for (const item of [...narrow.items, narrow.list!]) expect(hit(narrow.banner!.rect, item), JSON.stringify({ banner: narrow.banner!.rect, item })).toBe(false);
+    await page.screenshot({ path: join(SHOT_DIR, 'overlay-banner-narrow.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(300);
+    const header = (await banner())!.header;
+    await page.mouse.click((header.left + header.right) / 2 - 40, (header.top + header.bottom) / 2);
+    await expect.poll(async () => (await banner())?.collapsed).toBe(true);
     await page.close();
   }, 60_000);
 
@@ -189,6 +277,24 @@ describe('govaudit extension in Chromium', () => {
     expect(await panel.locator('li.row[data-class-id="policy"]').getAttribute('data-state')).toBe('due-soon');
     expect(await panel.locator('li.row[data-class-id="interpretation"]').getAttribute('data-state')).toBe('empty');
     expect(await panel.locator('[data-testid="verdict"]').textContent()).toMatch(/合格|不合格|待复核/);
+
+    // The page's summary pill and the panel header count the same rows, and each count filters the checklist.
+    const panelCounts = async () => Object.fromEntries(await panel.locator('[data-testid="counts"] button').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.bucket!, Number(e.querySelector('b')!.textContent)])));
+    const pillCounts = async () => Object.fromEntries(((await describeOverlay(home))?.pill ?? []).map((p) => [p.id, p.count]));
+    await expect.poll(async () => JSON.stringify(await pillCounts()), { timeout: 10_000 }).toBe(JSON.stringify(await panelCounts()));
+    const counts = await panelCounts();
+    expect(counts.missing).toBeGreaterThan(0);
+    expect(counts.stale).toBeGreaterThan(0);
+    await panel.locator('[data-testid="count-stale"]').click();
+    await expect.poll(() => panel.locator('li.row').count()).toBe(counts.stale);
+    expect(await panel.locator('li.row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.state))).toEqual(Array(counts.stale).fill('stale'));
+    await panel.locator('[data-testid="count-stale"]').click();
+    await expect.poll(() => panel.locator('li.row[data-class-id="news"]').count()).toBe(1);
+
+    // A column the home page links only from its hidden dropdown: the row says so and offers to open it.
+    const guide = panel.locator('li.row[data-class-id="disclosure-guide"]');
+    await expect.poll(() => guide.locator('[data-testid="hidden-link"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await guide.locator('[data-testid="open-column"]').count()).toBe(1);
     await panel.setViewportSize({ width: 420, height: 900 });
     await panel.screenshot({ path: join(SHOT_DIR, 'sidepanel.png') });
 
@@ -198,7 +304,7 @@ describe('govaudit extension in Chromium', () => {
 
     // Clicking a column flashes its link on the page.
     await panel.locator('li.row[data-class-id="notice"] .col button').first().click();
-    await expect.poll(() => home.locator('govaudit-overlay .box.flash').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(async () => (await describeOverlay(home))?.flashing, { timeout: 5_000 }).toBe(true);
 
     const finding = panel.locator('li.finding[data-rule="notice-column-stale"]');
     await finding.locator('[data-testid="review"]').click();
@@ -236,9 +342,70 @@ describe('govaudit extension in Chromium', () => {
     expect(exported.sites[0].overrides[0].evidence).toEqual([{ screenshot: expect.stringMatching(/^data:image\/jpeg;base64,/), url: site.url, at: expect.any(String) }]);
     expect(exported.sites[0].result.packs.find((p: { packId: string }) => p.packId === 'national-2019').findings.find((f: { ruleId: string }) => f.ruleId === 'notice-column-stale').outcome).toBe('pass');
 
+    // The rendered panel, every view: no English in Chinese mode, no Chinese in English mode (page text aside).
+    // Longest first, so a name is never cut by a shorter one inside it (政府信息公开指南 / 政府信息公开).
+    const pageWords = [...COLUMNS.map((c) => c.name), '青川县人民政府', '首页', '测试备注：通知公告已迁至新栏目', '互动交流'].sort((a, b) => b.length - a.length);
+    const viewText = async (view: string) => {
+      await panel.locator(`[data-testid="tab-${view}"]`).click();
+      await panel.waitForTimeout(300);
+      return panel.evaluate(() => {
+        const copy = document.body.cloneNode(true) as HTMLElement;
+        // Citations (document names) and page-given names are quoted as they are, in either mode.
+        copy.querySelectorAll('.src, .site-name, .col a, input, textarea, select, .override small, .langs').forEach((e) => e.remove());
+        copy.querySelectorAll('*').forEach((e) => e.append(' '));
+        return copy.textContent ?? '';
+      });
+    };
+    const leftovers = (text: string, lang: 'zh' | 'en') => {
+      let rest = text.replace(/https?:\/\/[^\s）)]*/g, ' ');
+      for (const w of pageWords) rest = rest.split(w).join(' ');
+      if (lang === 'en') return rest.match(/[\u3400-\u9fff]+/g) ?? [];
+      rest = rest.replace(/govaudit|JSON|CSV|YAML|EN|ICP|sites|columns|report\.json|extension-[\w-]+/g, ' ');
+      return rest.match(/[A-Za-z]{2,}/g) ?? [];
+    };
+    for (const view of ['checklist', 'findings', 'data']) {
+      expect(leftovers(await viewText(view), 'zh'), `zh ${view}`).toEqual([]);
+    }
     await panel.locator('[data-testid="lang-en"]').click();
     await expect.poll(() => panel.locator('header.top h1').textContent()).toBe('govaudit site check');
+    for (const view of ['checklist', 'findings', 'data']) {
+      expect(leftovers(await viewText(view), 'en'), `en ${view}`).toEqual([]);
+    }
+    // The overlay follows the setting: badges and their tooltips in English.
+    await expect.poll(async () => (await describeOverlay(home))?.badges.find((b) => !b.hidden && b.state === 'due-soon')?.label, { timeout: 10_000 }).toBe('Due soon');
+    // After the override the badge no longer gives the engine's old reason: it says who set what.
+    const overriddenTip = (await describeOverlay(home))!.badges.find((b) => b.url === new URL('/tzgg/index.html', site.url).href)!.tooltip;
+    expect(overriddenTip).toContain('Overridden → Pass');
+    expect(overriddenTip).not.toContain('not updated');
+    for (const b of (await describeOverlay(home))!.badges) {
+      let tip = b.tooltip;
+      for (const w of pageWords) tip = tip.split(w).join('');
+      expect(tip.match(/[\u3400-\u9fff]+/g) ?? [], b.tooltip).toEqual([]);
+    }
     await panel.locator('[data-testid="lang-zh"]').click();
+
+    // A missing column from its row: 不适用 with a reason, then "在本页指定" by clicking its link on the page; both go
+    // into the sites-file `columns:` snippet.
+    await panel.locator('[data-testid="tab-checklist"]').click();
+    const leadersRow = panel.locator('li.row[data-class-id="leaders"]');
+    await leadersRow.locator('[data-testid="na-reason"]').fill('领导信息在市政府网站集中发布');
+    await leadersRow.locator('[data-testid="mark-na"]').click();
+    await expect.poll(() => leadersRow.locator('[data-testid="not-applicable"]').textContent().catch(() => ''), { timeout: 10_000 }).toContain('领导信息在市政府网站集中发布');
+    const decisions = await worker.evaluate(async (origin) => (await chrome.storage.local.get(`site:${origin}:overrides`))[`site:${origin}:overrides`], new URL(site.url).origin);
+    expect(decisions).toContainEqual(expect.objectContaining({ ruleId: 'leaders-column-missing', decision: 'override', outcome: 'not-applicable', note: '领导信息在市政府网站集中发布' }));
+    await leadersRow.locator('[data-testid="found-here"]').click();
+    await home.bringToFront();
+    await home.waitForTimeout(300);
+    await home.locator('.nav > ul > li > a[href="/hdjl/xzxx/"]').click();
+    expect(home.url()).toBe(site.url);
+    const leadersUrl = new URL('/hdjl/xzxx/', site.url).href;
+    await expect.poll(async () => (await worker.evaluate(async (origin) => (await chrome.storage.local.get(`site:${origin}:config`))[`site:${origin}:config`], new URL(site.url).origin))?.columns?.leaders?.url, { timeout: 10_000 }).toBe(leadersUrl);
+    await panel.bringToFront();
+    await panel.locator('[data-testid="tab-data"]').click();
+    const [snippet] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-testid="export-columns"]').click()]);
+    const yaml = readFileSync((await snippet.path())!, 'utf8');
+    expect(yaml).toContain(`  leaders:  # 领导信息\n    url: "${leadersUrl}"`);
+    expect(yaml).toContain('# 不适用 not applicable: leaders');
     await panel.close();
   }, 60_000);
 
@@ -273,6 +440,22 @@ describe('govaudit extension in Chromium', () => {
       await panel.locator('[data-testid="filter-problems"]').click();
       for (const id of ['empty-personnel', 'stale-department-news', 'undated-plans', 'undated-plans-long-stale']) {
         expect(await findings(planted(id).ruleId), id).toBeGreaterThan(0);
+      }
+
+      // One verdict: the crawler's scorecard and the extension agree on the demo portal. Availability, which only
+      // scheduled crawls measure, reads as such in the panel, never as pending.
+      const renderer = new BrowserRenderer();
+      try {
+        const store = new MemoryStore();
+        const run = await runCrawl({ sites: [demoSite(demo.url)], store, now: today, renderer });
+        const crawled = (await store.getSite(run.id, 'qingshan-demo'))!;
+        await panel.locator('[data-testid="filter-all"]').click();
+        await expect.poll(() => panel.locator('[data-testid="verdict"]').getAttribute('data-verdict'), { timeout: 10_000 }).toBe(crawled.result.verdict);
+        const availability = panel.locator('li.finding[data-rule="site-unreachable"]').first();
+        expect(await availability.getAttribute('data-outcome')).toBe('not-applicable');
+        expect(await availability.textContent()).toContain('由定期爬取判定');
+      } finally {
+        await renderer.close();
       }
       await panel.close();
       await page.close();

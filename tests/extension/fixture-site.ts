@@ -8,7 +8,8 @@ import { addDays } from '../../rules/dates/days.ts';
  * - 政务动态 fresh (news, 14-day limit), 通知公告 stale (notice, 180 days), 政策文件 due soon (policy, 180 days, 14 days'
  *   warning), 政策解读 empty, 机构职能 drawn by JavaScript, 政府信息公开 a hub with 指南 / 制度 / 法定主动公开内容 / 年报;
  * - 领导信息 (leaders, required by national-2019) is missing on purpose.
- * The menu is dense (short items, little padding) so badges have to find room beside the links.
+ * The menu is dense (short items, little padding) so badges have to find room beside the links; hidden copies of
+ * the menu links (mobile menu, dropdown) come first in the page, as on many real portals.
  */
 
 export interface FixtureColumn {
@@ -47,6 +48,13 @@ export const NAV_KEYS = ['zwdt', 'tzgg', 'zcwj', 'zcjd', 'jgzn', 'xxgk', 'xzxx']
 
 const byKey = new Map(COLUMNS.map((c) => [c.key, c]));
 
+/**
+ * Menus with hidden copies of their links, as real portals have: a mobile menu (display: none) holding every
+ * navigation link before the visible menu, and a dropdown under 政府信息公开 shown only on hover, whose columns
+ * are linked from the home page by hidden links alone.
+ */
+export const DROPDOWNS: Record<string, string[]> = { xxgk: ['xxgkzn', 'ndbg'] };
+
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -70,13 +78,18 @@ body { margin: 0; font: 14px/1.6 "WenQuanYi Micro Hei", sans-serif; color: #222;
 .list li { display: flex; justify-content: space-between; border-bottom: 1px dotted #ccc; padding: 4px 0; }
 .list li a { color: #222; text-decoration: none; }
 .date { color: #888; }
+.mnav { display: none; }
+.nav li { position: relative; }
+.nav li .drop { display: none; position: absolute; left: 0; top: 100%; background: #c62828; min-width: 180px; padding: 0; list-style: none; }
+.nav li:hover .drop { display: block; }
 .footer { background: #eee; padding: 12px 24px; color: #555; font-size: 12px; }
 </style></head>
 <body>
 <div class="top">青川县人民政府</div>
+<div class="mnav"><ul>${NAV_KEYS.map((k) => `<li><a href="${byKey.get(k)!.path}">${esc(byKey.get(k)!.name)}</a></li>`).join('')}</ul></div>
 <div class="nav"><ul>
 <li><a href="/">首页</a></li>
-${NAV_KEYS.map((k) => `<li><a href="${byKey.get(k)!.path}">${esc(byKey.get(k)!.name)}</a></li>`).join('\n')}
+${NAV_KEYS.map((k) => `<li><a href="${byKey.get(k)!.path}">${esc(byKey.get(k)!.name)}</a>${DROPDOWNS[k] ? `<ul class="drop">${DROPDOWNS[k]!.map((d) => `<li><a href="${byKey.get(d)!.path}">${esc(byKey.get(d)!.name)}</a></li>`).join('')}</ul>` : ''}</li>`).join('\n')}
 </ul></div>
 ${body}
 <div class="footer">主办：青川县人民政府办公室 网站标识码：5108230001 蜀ICP备05001234号 川公网安备 51082302000123号 党政机关</div>

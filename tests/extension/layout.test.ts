@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeBadge, type Box } from '../../extension/entrypoints/overlay.content/layout.ts';
+import { placeBadge, placeBanner, type Box } from '../../extension/entrypoints/overlay.content/layout.ts';
 
 /** Badge placement: beside the link's text, never over text; a dot only when every spot is taken. */
 
@@ -41,5 +41,29 @@ describe('placeBadge', () => {
     const around = [box(0, 0, 1000, 99), box(0, 121, 1000, 700), box(0, 99, 99, 22), box(161, 99, 800, 22)];
     const p = placeBadge(text, size, dot, [text, ...around], viewport);
     expect(p.compact).toBe(true);
+  });
+});
+
+describe('placeBanner', () => {
+  const banner = { width: 300, height: 260 };
+  const cover = (p: { left: number; top: number }, s: { width: number; height: number }, b: Box) => overlaps({ left: p.left, top: p.top, right: p.left + s.width, bottom: p.top + s.height }, b);
+
+  it('stays top-right when the list is elsewhere', () => {
+    const list = box(20, 300, 500, 300);
+    const p = placeBanner(banner, [list], viewport);
+    expect(p).toEqual({ left: 1000 - 12 - 300, top: 12, covers: false });
+  });
+
+  it('moves off a list that spans the top right (its dates sit at the right edge)', () => {
+    const list = box(20, 100, 960, 300);
+    const items = [box(20, 100, 960, 24), box(20, 130, 960, 24)];
+    const p = placeBanner(banner, [list, ...items], viewport);
+    expect(p.covers).toBe(false);
+    for (const b of [list, ...items]) expect(cover(p, banner, b)).toBe(false);
+  });
+
+  it('says so when every spot covers the list (the caller folds the banner)', () => {
+    const list = box(0, 0, 1000, 800);
+    expect(placeBanner(banner, [list], viewport).covers).toBe(true);
   });
 });

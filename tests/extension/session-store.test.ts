@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { StoredSite } from '../../crawler/store/types.ts';
 import { addDays } from '../../rules/dates/days.ts';
 import { checklist, columnStatus } from '../../extension/lib/audit.ts';
-import { exportCsv, exportSession, parseCrawlRun } from '../../extension/lib/export.ts';
+import { columnsSnippet, exportCsv, exportSession, ImportError, parseCrawlRun } from '../../extension/lib/export.ts';
+import { toJsonText } from '../../reports/json.ts';
 import { overrideCandidates } from '../../extension/lib/audit.ts';
 import { pageFromDom } from '../../extension/lib/page-from-dom.ts';
 import { columnClassesFor, packsById } from '../../extension/lib/packs.ts';
@@ -180,4 +181,71 @@ describe('auditing what was browsed', () => {
     expect(checklist(a.audit, a.packs, a.classes).find((r) => r.classId === 'leaders')!.state).toBe('present');
     expect(() => parseCrawlRun('{"sites": 3}', '')).toThrow(/sites/);
   });
+
+  it('refuses a malformed report.json with the reason, and accepts a valid one', async () => {
+    const bad = JSON.stringify({ schema: 'govaudit-report', schemaVersion: 1, generator: 'govaudit', run: { id: 'r' }, sites: [{ id: 3 }] });
+    let error: unknown;
+    try {
+      parseCrawlRun(bad, '');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).in('zh')).toMatch(/^report\.json 不符合报告格式（govaudit-report），未导入：/);
+    expect((error as ImportError).in('en')).toMatch(/^report\.json does not match the report schema: not imported: /);
+    expect((error as ImportError).detail).toMatch(/run\.|sites\./);
+    expect(() => parseCrawlRun('{"run": {"id": "x"}, "sites": [{"snapshot": {"site": {"homeUrl": 5}}}]}', '')).toThrow(ImportError);
+
+    const crawled: StoredSite = {
+      runId: 'run-2', stats: { pages: 1, errors: 0, elapsedMs: 1, bytes: 1, rendered: 0 },
+      snapshot: {
+        site: { id: 'qingchuan', name: '青川县人民政府', homeUrl: `${ORIGIN}/`, kind: 'county' }, capturedAt: '2026-03-09T00:00:00Z',
+        home: { url: `${ORIGIN}/`, status: 'ok', items: [] },
+        columns: [{ classId: 'leaders', name: '领导之窗', url: `${ORIGIN}/ldzc/`, matchedBy: 'name', matchReason: 'crawl', status: 'ok', items: [{ title: '县长简介', date: '2026-03-01' }], itemCount: 1, pagesRead: 1 }],
+        links: [], availability: [], discoveryComplete: true,
+      },
+      result: { siteId: 'qingchuan', evaluatedAt: '2026-03-09', verdict: 'needs-review', packs: [] },
+    };
+    const report = toJsonText({ id: 'run-2', startedAt: '2026-03-09T00:00:00Z', status: 'finished', auditDate: '2026-03-09', siteIds: ['qingchuan'], done: [] }, [crawled]);
+    const sites = parseCrawlRun(report, '2026-03-10T00:00:00Z');
+    expect(sites.get(ORIGIN)).toMatchObject({ runId: 'run-2', auditDate: '2026-03-09', snapshot: { columns: [{ classId: 'leaders', items: [{ date: '2026-03-01' }] }] } });
+  });
+
+  it('keeps working whatever storage holds: broken parts are dropped, the rest is read', async () => {
+    const raw = area();
+    await raw.set({
+      [siteKey(ORIGIN, 'session')]: { version: 1, columns: 'nonsense' },
+      [siteKey(ORIGIN, 'config')]: 'not an object',
+      [siteKey(ORIGIN, 'overrides')]: [{ packId: 'national-2019', ruleId: 'homepage-stale', decision: 'confirm', note: 'ok', at: '2026-03-09T00:00:00Z' }, { junk: true }, null],
+      [siteKey(ORIGIN, 'import')]: { runId: 'x', snapshot: { site: null } },
+      [siteKey(ORIGIN, 'signoff')]: { reviewer: 7 },
+    });
+    const store = new GovauditStore(raw, clock);
+    const site = await store.getSite(ORIGIN);
+    expect(site.session.columns).toEqual({});
+    expect(site.config.columns).toEqual({});
+    expect(site.overrides.map((o) => o.ruleId)).toEqual(['homepage-stale']);
+    expect(site.imported).toBeUndefined();
+    expect(site.signOff).toBeUndefined();
+    const a = await audit(store);
+    expect(a.audit.result.packs.length).toBeGreaterThan(0);
+  });
+
+  it('records the reviewer with each decision and the sign-off, and exports both with a columns: snippet', async () => {
+    const store = new GovauditStore(area(), clock);
+    await browse(store, []);
+    await store.setOverride(ORIGIN, { packId: 'national-2019', ruleId: 'homepage-stale', decision: 'confirm', note: '属实', reviewer: '李四' });
+    const signed = await store.setSignOff(ORIGIN, { reviewer: '李四', note: '复核完毕' });
+    await store.setConfig(ORIGIN, { columns: { leaders: { url: `${ORIGIN}/ldzc/`, name: '领导之窗' } }, notApplicable: { 'annual-report': '乡镇不单独发布年报' } });
+    const a = await audit(store);
+    const exported = exportSession({ audit: a.audit, session: a.site.session, overrides: a.site.overrides, packs: a.settings.packs, at: clock().toISOString(), config: a.site.config, ...(a.site.signOff ? { signOff: a.site.signOff } : {}) });
+    expect(exported.sites[0].overrides[0]).toMatchObject({ reviewer: '李四', note: '属实' });
+    expect(exported.sites[0].signOff).toEqual(signed);
+    expect(exported.sites[0].columns).toEqual({ leaders: { url: `${ORIGIN}/ldzc/`, name: '领导之窗' } });
+    const yaml = columnsSnippet(a.site.config, `${ORIGIN}/`, a.classes);
+    expect(yaml).toContain(`columns:\n  leaders:  # 领导信息\n    url: "${ORIGIN}/ldzc/"\n    name: "领导之窗"`);
+    expect(yaml).toContain('# 不适用 not applicable: annual-report');
+    expect(yaml).toContain('乡镇不单独发布年报');
+  });
 });
+

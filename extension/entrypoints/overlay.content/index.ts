@@ -6,10 +6,12 @@ import { HUB_CLASSES } from '../../../crawler/crawl/discover.ts';
 import { matchColumn } from '../../../rules/discover/match-columns.ts';
 import { extractLinks } from '../../../rules/extract/nav-links.ts';
 import type { PageDocument } from '../../../rules/page/node.ts';
-import { columnStatus, overrideCandidates, type ColumnStatus } from '../../lib/audit.ts';
-import { ageText, local, OUTCOME_TEXT, STATE_TEXT, t } from '../../lib/i18n.ts';
+import { checklist, columnStatus, keyOfFinding, overrideCandidates, SUMMARY_BUCKETS, summaryCounts, type ColumnStatus } from '../../lib/audit.ts';
+import { findingHeadline, inLang, messageParts } from '../../../reports/vocabulary.ts';
+import { textBoxes } from './layout.ts';
+import { ageText, colon, local, OUTCOME_TEXT, paren, STATE_TEXT, t } from '../../lib/i18n.ts';
 import type { ContentMessage, FlashTarget } from '../../lib/messages.ts';
-import type { Lang } from '../../lib/model.ts';
+import { findingKey, type FindingOverride, type Lang } from '../../lib/model.ts';
 import { columnClassesFor, packsById } from '../../lib/packs.ts';
 import { pageFromDom } from '../../lib/page-from-dom.ts';
 import { auditDateOf, loadSiteAudit, type SiteAudit } from '../../lib/site-audit.ts';
@@ -46,6 +48,8 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       css: OVERLAY_CSS,
+      // Closed: the page cannot reach the findings or rewrite the badges through the host element.
+      mode: 'closed',
       onMount: (container) => new Overlay(container, document),
     });
     ui.mount();
@@ -73,6 +77,8 @@ class OverlayRunner {
   private scanning: Promise<void> = Promise.resolve();
   private readonly attempted = new Set<string>();
   private prefetching = false;
+  /** Columns whose every link on this page is hidden (URL → link text). */
+  private hiddenOnly = new Map<string, string>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -114,6 +120,15 @@ class OverlayRunner {
       }
       if (msg?.type === 'govaudit:flash') {
         sendResponse({ found: this.flash(msg.target) });
+        return undefined;
+      }
+      if (msg?.type === 'govaudit:describe') {
+        sendResponse({ ...this.overlay.describe(), hiddenOnly: [...this.hiddenOnly.keys()] });
+        return undefined;
+      }
+      if (msg?.type === 'govaudit:pick') {
+        this.pick(msg.classId);
+        sendResponse({ ok: true });
         return undefined;
       }
       if (msg?.type === 'govaudit:rescan') {
@@ -215,6 +230,12 @@ class OverlayRunner {
     if (!a) return;
     const lang = a.settings.lang;
     this.overlay.setBadges(this.badgeSpecs(a, lang));
+    const counts = summaryCounts(checklist(a.audit, a.packs, a.classes));
+    this.overlay.setPill({
+      title: 'govaudit',
+      clearLabel: t('showAll', lang),
+      buckets: SUMMARY_BUCKETS.map((b) => ({ id: b.id, label: STATE_TEXT[b.id][lang], count: counts[b.id], states: b.states })),
+    });
     const role = this.lastRole;
     const column = role?.column;
     if (column && !role.isHome) {
@@ -231,34 +252,52 @@ class OverlayRunner {
         }
       }
       this.overlay.setItemBoxes(boxes);
+      const list = live && obs?.listCssPath ? safeQuery(obs.listCssPath) : null;
+      this.overlay.setListArea(list && !this.host.contains(list) ? list : undefined);
     } else {
       this.overlay.setBanner(undefined);
       this.overlay.setItemBoxes([]);
+      this.overlay.setListArea(undefined);
     }
   }
 
-  /** One badge per column on the page, on its navigation link when it has one. */
+  /**
+   * Badges on every visible link to a column. Menus often hold hidden copies of each link (dropdowns, the mobile
+   * menu): a badge there would be invisible, so hidden links get none, and a column whose links on this page are
+   * all hidden is reported to the panel (see {@link describe}) instead.
+   */
   private badgeSpecs(a: SiteAudit, lang: Lang): BadgeSpec[] {
     const columns = a.audit.snapshot.columns;
-    const chosen = new Map<string, LinkOnPage & { column?: (typeof columns)[number] }>();
+    const specs: BadgeSpec[] = [];
+    this.hiddenOnly = new Map();
+    const shown = new Set<string>();
+    const byKey = new Map<string, (LinkOnPage & { column?: (typeof columns)[number] })[]>();
     for (const link of this.links) {
       const column = columns.find((c) => sameColumnUrl(c.url, link.url));
       if (!column && !link.classId) continue;
       const key = column ? column.url : link.url;
-      const prev = chosen.get(key);
-      if (!prev || (prev.region !== 'nav' && link.region === 'nav')) chosen.set(key, { ...link, column });
+      byKey.set(key, [...(byKey.get(key) ?? []), { ...link, column }]);
     }
-    const specs: BadgeSpec[] = [];
-    for (const link of chosen.values()) {
-      const classId = link.column?.classId ?? link.classId!;
-      const className = local(a.classes[classId]?.name, lang) || classId;
-      if (!link.column) {
-        specs.push({ link: link.el, state: 'unknown', label: STATE_TEXT.unknown[lang], tooltip: `${className} · ${link.text}\n${t('notInChecklist', lang)}`, url: link.url, classId });
+    for (const [key, links] of byKey) {
+      const visible = links.filter((l) => isVisibleLink(l.el));
+      if (visible.length === 0) {
+        this.hiddenOnly.set(key, links[0]!.text);
         continue;
       }
-      const status = columnStatus(a.audit, link.column.url);
-      specs.push({ link: link.el, state: status.state, label: STATE_TEXT[status.state][lang], tooltip: tooltipOf(className, link.column.name, status, lang, link.column.matchReason), url: link.column.url, classId });
+      shown.add(key);
+      for (const link of visible) {
+        const classId = link.column?.classId ?? link.classId!;
+        const className = local(a.classes[classId]?.name, lang) || classId;
+        if (!link.column) {
+          specs.push({ link: link.el, state: 'unknown', label: STATE_TEXT.unknown[lang], tooltip: `${className} · ${link.text}\n${t('notInChecklist', lang)}`, url: link.url, classId });
+          continue;
+        }
+        const status = columnStatus(a.audit, link.column.url);
+        const override = overrideOf(a, status);
+        specs.push({ link: link.el, state: status.state, label: badgeLabel(status, lang), tooltip: tooltipOf(className, link.column.name, status, lang, link.column.matchReason, override), url: link.column.url, classId });
+      }
     }
+    for (const key of shown) this.hiddenOnly.delete(key);
     return specs;
   }
 
@@ -274,7 +313,7 @@ class OverlayRunner {
     if (HUB_CLASSES.has(column.classId)) {
       rows.push([t('hubFound', lang), String(a.site.session.hubs[column.url] ?? 0)]);
     } else {
-      rows.push([t('newest', lang), status.newest ? `${status.newest.date}（${ageText(status.ageDays, lang)}）` : t('noDate', lang)]);
+      rows.push([t('newest', lang), status.newest ? `${status.newest.date}${paren(ageText(status.ageDays, lang), lang)}` : t('noDate', lang)]);
       if (status.observation && !isNotVisited(status.observation)) rows.push([t('items', lang), String(status.observation.itemCount)]);
     }
     rows.push([t('verdict', lang), chip]);
@@ -285,7 +324,7 @@ class OverlayRunner {
       body.push(h('ul', { class: 'rules' }, ...findings.map((f) =>
         h('li', { dataset: { rule: f.ruleId } },
           h('span', { class: 'chip', dataset: { outcome: f.outcome } }, OUTCOME_TEXT[f.outcome][lang]), ' ',
-          h('strong', {}, local(f.ruleTitle, lang)), h('br'), local(f.message, lang)))));
+          h('strong', {}, local(findingHeadline(f), lang)), h('br'), messageParts(f, lang).text))));
     }
     body.push(h('div', { class: 'hint' }, t('openPanel', lang)));
     return {
@@ -298,10 +337,43 @@ class OverlayRunner {
     };
   }
 
+  /** Waits for one click on a link and stores it as this site's column of `classId` (Esc cancels). */
+  private pick(classId: string): void {
+    const stop = () => {
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener('keydown', onKey, true);
+      document.documentElement.style.removeProperty('cursor');
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') stop();
+    };
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      if (!a || this.host.contains(a)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      stop();
+      const name = (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      void (async () => {
+        const site = await this.store.getSite(this.origin);
+        await this.store.setConfig(this.origin, { ...site.config, columns: { ...site.config.columns, [classId]: { url: a.href, ...(name ? { name } : {}) } } });
+        this.overlay.flash(a);
+      })();
+    };
+    document.addEventListener('click', onClick, true);
+    document.addEventListener('keydown', onKey, true);
+    document.documentElement.style.setProperty('cursor', 'crosshair');
+    this.ctx.onInvalidated(stop);
+  }
+
   private flash(target: FlashTarget): boolean {
     let el: Element | null = target.cssPath ? safeQuery(target.cssPath) : null;
-    if (!el && target.url) el = this.links.find((l) => sameColumnUrl(l.url, target.url!))?.el ?? findLink(target.url);
-    if (!el) return false;
+    if (!el && target.url) {
+      const links = this.links.filter((l) => sameColumnUrl(l.url, target.url!)).map((l) => l.el);
+      el = links.find(isVisibleLink) ?? (links.length ? null : findLink(target.url));
+    }
+    // A link only in a hidden menu cannot be shown: the panel says so and offers to open the column.
+    if (!el || !isVisibleLink(el)) return false;
     el.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.overlay.flash(el);
     return true;
@@ -349,14 +421,36 @@ class OverlayRunner {
   }
 }
 
-function tooltipOf(className: string, name: string, status: ColumnStatus, lang: Lang, matchReason: string): string {
+/** The badge's words: the state, and for a stale column how old its newest item is (「超期 40天」). */
+export function badgeLabel(status: ColumnStatus, lang: Lang): string {
+  const word = STATE_TEXT[status.state][lang];
+  if (status.state === 'stale' && status.ageDays !== undefined) return `${word} ${t('ageShort', lang, { n: status.ageDays })}`;
+  return word;
+}
+
+/** The evaluator's decision on the finding that decided a column's state, if any. */
+function overrideOf(a: SiteAudit, status: ColumnStatus): FindingOverride | undefined {
+  const judged = status.findings.filter((f) => f.check === 'column-recency' || f.check === 'column-empty');
+  return a.site.overrides.find((o) => o.decision === 'override' && judged.some((f) => findingKey(o) === keyOfFinding(f)));
+}
+
+function tooltipOf(className: string, name: string, status: ColumnStatus, lang: Lang, matchReason: string, override?: FindingOverride): string {
   const lines = [`${className} · ${name}`, `${STATE_TEXT[status.state][lang]}`];
-  if (status.newest) lines.push(`${t('newest', lang)}：${status.newest.date}（${ageText(status.ageDays, lang)}）`);
-  else if (status.state !== 'not-visited' && status.state !== 'unknown') lines.push(`${t('newest', lang)}：${t('noDate', lang)}`);
-  if (status.decisive) lines.push(`${local(status.decisive.ruleTitle, lang)}：${local(status.decisive.message, lang)}`);
+  if (status.newest) lines.push(`${t('newest', lang)}${colon(lang)}${status.newest.date}${paren(ageText(status.ageDays, lang), lang)}`);
+  else if (status.state !== 'not-visited' && status.state !== 'unknown') lines.push(`${t('newest', lang)}${colon(lang)}${t('noDate', lang)}`);
+  // After an override the engine's reason no longer holds: say who decided what, not the old message.
+  if (override) lines.push(`${t('overridden', lang)} → ${OUTCOME_TEXT[override.outcome ?? 'needs-review'][lang]}${override.reviewer ? ` · ${override.reviewer}` : ''}${override.note ? `${colon(lang)}${override.note}` : ''}`);
+  else if (status.decisive) lines.push(`${local(findingHeadline(status.decisive), lang)}${colon(lang)}${local(status.decisive.message, lang)}`);
   if (status.state === 'not-visited' || status.observation?.statusReason === JS_LIST_REASON) lines.push(t('notVisitedHint', lang));
-  lines.push(`${t('matchedBy', lang)}：${matchReason}`);
+  lines.push(`${t('matchedBy', lang)}${colon(lang)}${inLang(matchReason, lang)}`);
   return lines.join('\n');
+}
+
+/** Whether the page shows the link: rendered, not hidden by CSS, and with a box of some size. */
+function isVisibleLink(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
+  if (check && !check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
+  return textBoxes(el).some((b) => b.right - b.left > 1 && b.bottom - b.top > 1);
 }
 
 function safeQuery(selector: string): Element | null {

@@ -124,3 +124,49 @@ export function menuOf(link: Element, levels = 3): Element {
 export function isShown(box: Box | undefined, viewport: Size): box is Box {
   return !!box && box.right > 0 && box.bottom > 0 && box.left < viewport.width && box.top < viewport.height;
 }
+
+export interface BannerPlacement {
+  left: number;
+  top: number;
+  /** Even the best spot covers part of the list: the banner should fold to its header. */
+  covers: boolean;
+}
+
+/**
+ * Where the column banner goes: the first spot that covers none of `avoid` (the list and its dated items, the
+ * one thing the evaluator checks on a list page), trying the four corners, then beside the list on either side,
+ * then above and below it. With no free spot, the least covering one, folded.
+ */
+export function placeBanner(size: Size, avoid: Box[], viewport: Size, margin = 12): BannerPlacement {
+  const w = Math.min(size.width, viewport.width - 2 * margin);
+  const h = Math.min(size.height, viewport.height - 2 * margin);
+  const right = viewport.width - margin - w;
+  const bottom = viewport.height - margin - h;
+  const spots: { left: number; top: number }[] = [
+    { left: right, top: margin }, { left: right, top: bottom }, { left: margin, top: margin }, { left: margin, top: bottom },
+  ];
+  const list = union(avoid.filter((b) => b.right > 0 && b.bottom > 0 && b.left < viewport.width && b.top < viewport.height));
+  if (list) {
+    spots.push(
+      { left: list.right + margin, top: margin }, { left: list.left - margin - w, top: margin },
+      { left: right, top: list.bottom + margin }, { left: right, top: list.top - margin - h },
+    );
+  }
+  const fits = (s: { left: number; top: number }) => s.left >= 0 && s.top >= 0 && s.left + w <= viewport.width && s.top + h <= viewport.height;
+  const cover = (s: { left: number; top: number }) => {
+    const b = { left: s.left, top: s.top, right: s.left + w, bottom: s.top + h };
+    return avoid.reduce((sum, o) => sum + overlap(b, o), 0);
+  };
+  let best = spots[0]!;
+  let bestCover = Infinity;
+  for (const s of spots) {
+    if (!fits(s)) continue;
+    const c = cover(s);
+    if (c === 0) return { left: s.left, top: s.top, covers: false };
+    if (c < bestCover) {
+      best = s;
+      bestCover = c;
+    }
+  }
+  return { left: best.left, top: best.top, covers: true };
+}

@@ -1,6 +1,6 @@
 import type { ClassState } from '../../lib/audit.ts';
 import { hIn as hDoc, clear, type Child, type Props } from '../../lib/dom.ts';
-import { isShown, menuOf, placeBadge, textBoxes, textObstacles, union, type Box } from './layout.ts';
+import { isShown, menuOf, placeBadge, placeBanner, textBoxes, textObstacles, union, type Box } from './layout.ts';
 
 /**
  * The overlay inside the shadow root: badges beside column links, outlines around the dated items of a column
@@ -26,6 +26,23 @@ export interface BannerSpec {
   toggleLabels: { collapse: string; expand: string };
 }
 
+/** The counts on the page (缺失 · 超期 · 即将到期 · 空白 · 待查 · 正常); each filters the badges. */
+export interface PillSpec {
+  title: string;
+  buckets: { id: string; label: string; count: number; states: ClassState[] }[];
+  clearLabel: string;
+}
+
+/** What the overlay shows, read back by the extension's own tests (the shadow root is closed to the page). */
+export interface OverlayDescription {
+  badges: { url: string; state: string; label: string; tooltip: string; hidden: boolean; rect: Box; link: Box | undefined }[];
+  pill: { id: string; count: number; label: string; active: boolean; rect?: Box }[];
+  banner?: { rect: Box; header: Box; collapsed: boolean; folded: boolean; text: string; state?: string; rules: { rule: string; outcome: string }[] };
+  items: Box[];
+  list?: Box;
+  flashing: boolean;
+}
+
 interface PlacedBadge {
   spec: BadgeSpec;
   el: HTMLElement;
@@ -41,6 +58,10 @@ const COMPACT = { width: 10, height: 10 };
 export class Overlay {
   private readonly layer: HTMLElement;
   private readonly bannerSlot: HTMLElement;
+  private readonly pillSlot: HTMLElement;
+  private pillFilter: string | undefined;
+  private pillSpec: PillSpec | undefined;
+  private listArea: Element | undefined;
   private badges: PlacedBadge[] = [];
   private boxes: PlacedBox[] = [];
   private flashBox: PlacedBox | undefined;
@@ -49,7 +70,8 @@ export class Overlay {
   constructor(container: HTMLElement, private readonly doc: Document) {
     this.layer = this.h('div', { class: 'layer', dataset: { govaudit: 'layer' } });
     this.bannerSlot = this.h('div', { class: 'banner-slot', dataset: { govaudit: 'banner-slot' } });
-    container.append(this.layer, this.bannerSlot);
+    this.pillSlot = this.h('div', { class: 'pill-slot' });
+    container.append(this.layer, this.bannerSlot, this.pillSlot);
   }
 
   h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -63,6 +85,43 @@ export class Overlay {
       this.layer.append(el);
       return { spec, el };
     });
+    this.schedule();
+  }
+
+  setPill(spec: PillSpec | undefined): void {
+    this.pillSpec = spec;
+    if (spec && this.pillFilter && !spec.buckets.some((b) => b.id === this.pillFilter && b.count > 0)) this.pillFilter = undefined;
+    this.drawPill();
+    this.schedule();
+  }
+
+  private drawPill(): void {
+    clear(this.pillSlot);
+    const spec = this.pillSpec;
+    if (!spec) return;
+    const pill = this.h('div', { class: 'pill', attrs: { role: 'group', 'aria-label': spec.title } }, this.h('span', { class: 'pill-title' }, spec.title));
+    for (const b of spec.buckets) {
+      const active = this.pillFilter === b.id;
+      const btn = this.h('button', { class: active ? 'on' : '', attrs: { type: 'button', 'aria-pressed': String(active) }, dataset: { bucket: b.id }, title: active ? spec.clearLabel : b.label }, this.h('b', {}, String(b.count)), ` ${b.label}`);
+      btn.addEventListener('click', () => {
+        this.pillFilter = active ? undefined : b.id;
+        this.drawPill();
+        this.schedule();
+      });
+      pill.append(btn);
+    }
+    this.pillSlot.append(pill);
+  }
+
+  private filteredOut(state: ClassState): boolean {
+    if (!this.pillFilter) return false;
+    const bucket = this.pillSpec?.buckets.find((b) => b.id === this.pillFilter);
+    return !!bucket && !bucket.states.includes(state);
+  }
+
+  /** The list the banner must never cover (its container; the dated items are added to it). */
+  setListArea(el: Element | undefined): void {
+    this.listArea = el;
     this.schedule();
   }
 
@@ -146,7 +205,7 @@ export class Overlay {
         b.el.classList.add('hidden');
         return;
       }
-      const p = placeBadge(anchor, sizes[i]!, COMPACT, [...obstacles, ...placed], viewport);
+      const p = insideBlock(b.spec.link, sizes[i]!, [...obstacles, ...placed]) ?? placeBadge(anchor, sizes[i]!, COMPACT, [...obstacles, ...placed], viewport);
       const size = p.compact ? COMPACT : sizes[i]!;
       placed.push({ left: p.left, top: p.top, right: p.left + size.width, bottom: p.top + size.height });
       b.el.classList.toggle('compact', p.compact);
@@ -155,27 +214,70 @@ export class Overlay {
     });
     this.boxes.forEach((b, i) => place(b.el, boxRects[i], 2));
     if (this.flashBox) place(this.flashBox.el, flashRect, 4);
-    if (banner && bannerSize) banner.classList.toggle('low', bannerShouldDrop(bannerSize, boxRects, viewport));
+    for (const b of this.badges) if (this.filteredOut(b.spec.state)) b.el.classList.add('hidden');
+    if (banner && bannerSize) {
+      const avoid: Box[] = boxRects.filter((r): r is DOMRect => !!r && r.width > 0).map(toBox);
+      const list = this.listArea?.isConnected ? this.listArea.getBoundingClientRect() : undefined;
+      if (list && list.width > 0 && list.height > 0) avoid.push(toBox(list));
+      banner.classList.remove('folded');
+      let spot = placeBanner(bannerSize, avoid, viewport);
+      if (spot.covers && !banner.classList.contains('collapsed')) {
+        // No free spot for the open banner: fold it to its header, which fits where the whole would not.
+        banner.classList.add('folded');
+        const header = banner.querySelector('header') as HTMLElement | null;
+        spot = placeBanner({ width: banner.offsetWidth, height: header?.offsetHeight ?? 30 }, avoid, viewport);
+      }
+      banner.style.left = `${Math.round(spot.left)}px`;
+      banner.style.top = `${Math.round(spot.top)}px`;
+    }
+  }
+
+  /** The overlay's state and geometry, for the extension's tests (asked through the extension, never the page). */
+  describe(): OverlayDescription {
+    const box = (el: Element) => toBox(el.getBoundingClientRect());
+    const banner = this.bannerSlot.querySelector<HTMLElement>('.banner');
+    const list = this.listArea?.isConnected ? box(this.listArea) : undefined;
+    return {
+      badges: this.badges.map((b) => ({
+        url: b.spec.url, state: b.spec.state, label: b.el.textContent ?? '', tooltip: b.el.title, hidden: b.el.classList.contains('hidden'), rect: box(b.el),
+        link: b.spec.link.isConnected ? union(textBoxes(b.spec.link)) : undefined,
+      })),
+      pill: (this.pillSpec?.buckets ?? []).map((b) => {
+        const button = this.pillSlot.querySelector<HTMLElement>(`button[data-bucket="${b.id}"]`);
+        return { id: b.id, count: b.count, label: b.label, active: this.pillFilter === b.id, ...(button ? { rect: box(button) } : {}) };
+      }),
+      ...(banner ? { banner: { rect: box(banner), header: box(banner.querySelector('header')!), collapsed: banner.classList.contains('collapsed'), folded: banner.classList.contains('folded'), text: banner.textContent ?? '',
+        state: banner.querySelector<HTMLElement>('.summary .chip')?.dataset.state,
+        rules: Array.from(banner.querySelectorAll<HTMLElement>('li[data-rule]')).map((li) => ({ rule: li.dataset.rule ?? '', outcome: li.querySelector<HTMLElement>('.chip')?.dataset.outcome ?? '' })),
+      } } : {}),
+      items: this.boxes.filter((b) => b.target.isConnected).map((b) => box(b.target)),
+      ...(list ? { list } : {}),
+      flashing: !!this.flashBox,
+    };
   }
 
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.layer.remove();
     this.bannerSlot.remove();
+    this.pillSlot.remove();
   }
 }
 
-const BANNER_MARGIN = 12;
-
 /**
- * The banner sits top-right; when there it would hide the column's dated items (their dates are often at the
- * right edge) and the bottom-right corner would not, it moves there.
+ * A link drawn as a tile (an icon and a caption in a box) owns its box: a badge outside it would sit on the
+ * neighbouring tile and read as that one's. Inside its top-right corner, when that covers no text.
  */
-function bannerShouldDrop(size: { width: number; height: number }, items: (DOMRect | undefined)[], viewport: { width: number; height: number }): boolean {
-  const right = viewport.width - BANNER_MARGIN;
-  const at = (top: number): Box => ({ left: right - size.width, top, right, bottom: top + size.height });
-  const covers = (b: Box) => items.some((r) => r && r.width > 0 && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom);
-  return covers(at(BANNER_MARGIN)) && !covers(at(viewport.height - BANNER_MARGIN - size.height));
+function insideBlock(link: Element, size: { width: number; height: number }, obstacles: Box[]): { left: number; top: number; compact: boolean } | undefined {
+  const r = link.getBoundingClientRect();
+  if (r.height < 2.5 * size.height || r.width < size.width + 24) return undefined;
+  const spot = { left: r.right - size.width - 4, top: r.top + 4, right: r.right - 4, bottom: r.top + 4 + size.height };
+  const hits = obstacles.some((o) => o.left < spot.right && spot.left < o.right && o.top < spot.bottom && spot.top < o.bottom);
+  return hits ? undefined : { left: spot.left, top: spot.top, compact: false };
+}
+
+function toBox(r: DOMRect | Box): Box {
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 }
 
 function place(el: HTMLElement, r: DOMRect | undefined, pad: number): void {
