@@ -358,9 +358,12 @@ describe('govaudit extension in Chromium', () => {
     };
     const leftovers = (text: string, lang: 'zh' | 'en') => {
       let rest = text.replace(/https?:\/\/[^\s）)]*/g, ' ');
+      // Item titles are page text too (「青川县政务动态第3号信息：关于做好相关工作的情况说明」), quoted in either mode.
+      rest = rest.replace(/青川县\S*?第\d+号信息：关于做好相关工作的情况说明/g, ' ');
       for (const w of pageWords) rest = rest.split(w).join(' ');
       if (lang === 'en') return rest.match(/[\u3400-\u9fff]+/g) ?? [];
-      rest = rest.replace(/govaudit|JSON|CSV|YAML|EN|ICP|sites|columns|report\.json|extension-[\w-]+/g, ' ');
+      // Technical names a Chinese inspection form writes in Latin letters too (支持IPv6, AAAA 记录).
+      rest = rest.replace(/govaudit|JSON|CSV|YAML|EN|ICP|IPv6|AAAA|HTTPS|DNS|sites|columns|report\.json|extension-[\w-]+/g, ' ');
       return rest.match(/[A-Za-z]{2,}/g) ?? [];
     };
     for (const view of ['checklist', 'findings', 'data']) {
