@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { StoredSite } from '../crawler/store/types.ts';
 import { countOutcomes, packVerdict, siteVerdict } from '../rules/engine/verdict.ts';
-import { OUTCOMES, type Finding, type Outcome } from '../rules/model/finding.ts';
+import { type Finding, type Outcome } from '../rules/model/finding.ts';
+import { reviewDecisionSchema } from './schema/report.ts';
 import type { LoadedPack } from '../rules/schema/pack.ts';
 
 /**
@@ -37,17 +38,7 @@ export interface SiteReview {
 
 export type ReviewedSite = StoredSite & { review?: SiteReview };
 
-const decisionSchema = z.object({
-  packId: z.string(),
-  ruleId: z.string(),
-  columnUrl: z.string().optional(),
-  decision: z.enum(['confirm', 'override']),
-  outcome: z.enum(OUTCOMES as [string, ...string[]]).optional(),
-  note: z.string(),
-  at: z.string(),
-  reviewer: z.string().optional(),
-  evidence: z.array(z.object({ screenshot: z.string(), url: z.string(), at: z.string() })).optional(),
-});
+const decisionSchema = reviewDecisionSchema;
 
 export const reviewSessionSchema = z.object({
   run: z.object({ id: z.string(), source: z.literal('extension').optional() }).passthrough(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packSchema, reportSchema } from '../../reports/schema/report.ts';
+import { packSchema, reportSchema, reviewDecisionSchema } from '../../reports/schema/report.ts';
 import { OUTCOMES } from '../../rules/model/finding.ts';
 import { SITE_KINDS, type SiteSnapshot } from '../../rules/model/snapshot.ts';
 import type { FindingOverride, SignOff } from './model.ts';
@@ -71,18 +71,7 @@ export const runFileSchema = z.object({
 
 export { reportSchema };
 
-const evidenceSchema = z.object({ screenshot: z.string(), url: z.string(), at: z.string() });
-const overrideSchema = z.object({
-  packId: z.string(),
-  ruleId: z.string(),
-  columnUrl: z.string().optional(),
-  decision: z.enum(['confirm', 'override']),
-  outcome: z.enum(OUTCOMES as [string, ...string[]]).optional(),
-  note: z.string(),
-  evidence: z.array(evidenceSchema).optional(),
-  at: z.string(),
-  reviewer: z.string().optional(),
-});
+const overrideSchema = reviewDecisionSchema;
 export const overridesSchema = z.array(overrideSchema);
 export const signOffSchema = z.object({ reviewer: z.string(), at: z.string(), note: z.string() });
 

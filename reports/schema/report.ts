@@ -178,3 +178,16 @@ export type JsonReport = z.infer<typeof reportSchema>;
 export function reportJsonSchemaText(): string {
   return JSON.stringify(z.toJSONSchema(reportSchema, { target: 'draft-2020-12' }), null, 2) + '\n';
 }
+
+/** One evaluator decision on a finding (confirm or override, with a note): the extension stores it, `report --review` reads it. */
+export const reviewDecisionSchema = z.object({
+  packId: z.string(),
+  ruleId: z.string(),
+  columnUrl: z.string().optional(),
+  decision: z.enum(['confirm', 'override']),
+  outcome: z.enum(OUTCOMES as [string, ...string[]]).optional(),
+  note: z.string(),
+  at: z.string(),
+  reviewer: z.string().optional(),
+  evidence: z.array(z.object({ screenshot: z.string(), url: z.string(), at: z.string() })).optional(),
+});
