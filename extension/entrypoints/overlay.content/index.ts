@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CssPathResolver } from '../../lib/resolve-css-path.ts';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -202,14 +203,11 @@ class OverlayRunner {
     const site = audit?.site.session.homeUrl ?? `${this.origin}/`;
     const allowed = sameSite(site);
     const out: LinkOnPage[] = [];
+    // One resolver per scan: siblings are grouped once per parent, so a page of 20,000 links stays linear.
+    const resolver = new CssPathResolver(document);
     for (const link of extractLinks(doc)) {
       if (link.region === 'footer' || !allowed(link.url)) continue;
-      let el: Element | null = null;
-      try {
-        el = document.querySelector(link.cssPath);
-      } catch {
-        el = null;
-      }
+      const el = resolver.resolve(link.cssPath);
       if (!el || this.host.contains(el)) continue;
       out.push({ el, url: columnKey(link.url), text: link.text, region: link.region, classId: matchColumn(link.text, link.url, classes)?.classId });
     }
