@@ -2,17 +2,16 @@ import PQueue from 'p-queue';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { IsoDate, SiteSnapshot } from '../../rules/model/snapshot.ts';
 import { localDate } from '../../rules/dates/days.ts';
-import { detailColumnClasses } from '../../rules/checks/index.ts';
 import { Fetcher, HostSchedule } from '../fetch/index.ts';
 import { DEFAULTS } from '../fetch/defaults.ts';
-import { readColumnLibrary, resolvePack } from '../packs.ts';
 import { BrowserRenderer } from '../render/browser.ts';
 import type { SiteConfig } from '../sites/schema.ts';
-import { choosePacks } from '../sites/pack-choice.ts';
 import type { LoadedPack } from '../../rules/schema/pack.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
 import { evaluateSnapshot, summarise } from './summarise.ts';
 import { crawlSite, type SiteCrawlContext } from './site-crawler.ts';
+import { openRun } from './open-run.ts';
+import { siteHosts } from '../snapshot/index.ts';
 
 export interface RunProgress {
   event: 'run-start' | 'site-start' | 'page' | 'site-done' | 'site-skipped' | 'run-done';
@@ -51,10 +50,6 @@ export function usesTextChecks(packs: LoadedPack[]): boolean {
   return packs.some((p) => p.rules.some((r) => TEXT_CHECKS.has(r.check)));
 }
 
-export function newRunId(): string {
-  const t = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${t}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
 /**
  * One crawl run over many sites: appended to the store site by site, so a killed run resumes with the sites
@@ -62,24 +57,13 @@ export function newRunId(): string {
  */
 export async function runCrawl(o: RunOptions): Promise<RunRecord> {
   const now = o.now ?? localDate(new Date());
-  const library = readColumnLibrary();
-  // Named packs are resolved before anything is written: a bad pack stops the run with nothing stored.
-  const named = resolveNamedPacks(o.sites, library);
-
-  const previous = o.resume ? await o.store.findResumable(o.sitesFile) : undefined;
-  // Sites that name no packs get those in force on the audit date (a resumed run keeps its own date).
-  const choice = o.sites.some((s) => s.packsFrom === 'audit-date') ? choosePacks(previous?.auditDate ?? now, library) : undefined;
-  const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id), ...(choice ? { packChoice: choice } : {}) }));
+  const { run, resumed, packsBySite, classes, detailClasses } = await openRun({ sites: o.sites, store: o.store, now, sitesFile: o.sitesFile, resume: o.resume });
   const auditDate = run.auditDate;
-  const chosen = choice?.packs.map((p) => resolvePack(p, library)) ?? [];
-  const packsBySite = new Map(o.sites.map((s) => [s.id, s.packsFrom === 'audit-date' ? chosen : named.get(s.id)!]));
-  const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
-  const detailClasses = detailColumnClasses([...packsBySite.values()].flat());
   const done = new Set(run.done.map((d) => d.siteId));
   let pages = 0;
   let errors = 0;
   const progress = (p: Omit<RunProgress, 'runId' | 'sitesTotal' | 'pages' | 'errors'>) => o.onProgress?.({ runId: run.id, sitesTotal: o.sites.length, pages, errors, ...p });
-  progress({ event: 'run-start', sitesDone: done.size, resumed: !!previous });
+  progress({ event: 'run-start', sitesDone: done.size, resumed });
 
   // One schedule for the whole run, so a host shared by two sites sees one polite crawler (the stricter of their
   // settings); each site gets its own Fetcher on it, so its guard (hosts, ports, private addresses) is its own.
@@ -144,14 +128,8 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
 }
 
 /** The packs each site names, resolved (and so validated); sites that name none are left to the audit date. */
-export function resolveNamedPacks(sites: SiteConfig[], library = readColumnLibrary()): Map<string, LoadedPack[]> {
-  return new Map(sites.filter((s) => s.packsFrom !== 'audit-date').map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
-}
+export { newRunId, resolveNamedPacks } from './open-run.ts';
 
-/** The hosts a site may be fetched from: its own (with its port) and its extra hosts. */
-function siteHosts(site: SiteConfig): string[] {
-  return [new URL(site.url).host, ...site.extraHosts];
-}
 
 function firstLine(e: unknown): string {
   return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 300);

@@ -1,9 +1,8 @@
 import { Queue, QueueEvents, type Job } from 'bullmq';
-import type { LoadedPack } from '../../rules/schema/pack.ts';
 import { localDate } from '../../rules/dates/days.ts';
 import { evaluateSnapshot, summarise } from '../crawl/summarise.ts';
-import { newRunId, type RunOptions, type RunProgress } from '../crawl/run.ts';
-import { readColumnLibrary, resolvePack } from '../packs.ts';
+import { openRun } from '../crawl/open-run.ts';
+import { usesTextChecks, type RunOptions, type RunProgress } from '../crawl/run.ts';
 import type { RunRecord } from '../store/types.ts';
 import { jobIdFor, QUEUE_NAME, redisConnection } from './connection.ts';
 import type { SiteJobData, SiteJobProgress, SiteJobResult } from './site-job.ts';
@@ -34,9 +33,6 @@ class RedisDownError extends Error {}
  */
 export async function runQueuedCrawl(o: QueuedRunOptions): Promise<RunRecord> {
   const now = o.now ?? localDate(new Date());
-  const library = readColumnLibrary();
-  const packsBySite = new Map<string, LoadedPack[]>(o.sites.map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
-  const classes = { ...library.columns, ...Object.assign({}, ...[...packsBySite.values()].flat().map((p) => p.columns)) };
   const connection = redisConnection(o.queueUrl);
   const queue = new Queue<SiteJobData, SiteJobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
@@ -47,8 +43,10 @@ export async function runQueuedCrawl(o: QueuedRunOptions): Promise<RunRecord> {
   await withRedisBound(queue.waitUntilReady(), redisDownMs, o.queueUrl);
   await withRedisBound(events.waitUntilReady(), redisDownMs, o.queueUrl);
 
-  const previous = o.resume ? await o.store.findResumable(o.sitesFile) : undefined;
-  const run = previous ?? (await o.store.createRun({ id: newRunId(), startedAt: new Date().toISOString(), auditDate: now, sitesFile: o.sitesFile, siteIds: o.sites.map((s) => s.id) }));
+  // Packs settled and the run opened exactly as a local crawl does (packs by audit date, resume of the same file).
+  const opened = await openRun({ sites: o.sites, store: o.store, now, sitesFile: o.sitesFile, resume: o.resume });
+  const { run, packsBySite, classes } = opened;
+  const detailClasses = [...opened.detailClasses];
   const auditDate = run.auditDate;
   const done = new Set(run.done.map((d) => d.siteId));
   const pending = new Map(o.sites.filter((s) => !done.has(s.id)).map((s) => [jobIdFor(run.id, s.id), s]));
@@ -57,7 +55,7 @@ export async function runQueuedCrawl(o: QueuedRunOptions): Promise<RunRecord> {
   const pages = () => [...pagesBySite.values()].reduce((n, p) => n + p.pages, 0);
   const errors = () => [...pagesBySite.values()].reduce((n, p) => n + p.errors, 0);
   const progress = (p: Omit<RunProgress, 'runId' | 'sitesTotal' | 'pages' | 'errors'>) => o.onProgress?.({ runId: run.id, sitesTotal: o.sites.length, pages: pages(), errors: errors(), ...p });
-  progress({ event: 'run-start', sitesDone: done.size, resumed: !!previous });
+  progress({ event: 'run-start', sitesDone: done.size, resumed: opened.resumed });
   for (const s of o.sites) if (done.has(s.id)) progress({ event: 'site-skipped', site: s.id, sitesDone: done.size });
 
   const jobOptions = (jobId: string) => ({
@@ -67,7 +65,7 @@ export async function runQueuedCrawl(o: QueuedRunOptions): Promise<RunRecord> {
   });
   const enqueue = async (jobId: string) => {
     const site = pending.get(jobId)!;
-    await queue.add('site', { runId: run.id, site, auditDate, classes }, jobOptions(jobId));
+    await queue.add('site', { runId: run.id, site, auditDate, classes, detailClasses, textChecks: usesTextChecks(packsBySite.get(site.id)!) }, jobOptions(jobId));
   };
 
   const settling = new Set<string>();

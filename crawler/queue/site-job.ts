@@ -18,6 +18,10 @@ export interface SiteJobData {
   auditDate: string;
   /** Column classes of the run's packs (plain data), for discovery. */
   classes: Record<string, ColumnClass>;
+  /** Column classes whose newest detail page a rule reads (as a local run keeps them). */
+  detailClasses: string[];
+  /** Whether the site's packs use the text checks (page text, attachments, 留言 lists). */
+  textChecks: boolean;
 }
 
 export interface SiteJobResult {
@@ -51,7 +55,8 @@ export async function crawlSiteJob(data: SiteJobData, o: { renderer?: BrowserRen
   const progress = { pages: 0, errors: 0 };
   try {
     const { snapshot, stats } = await crawlSite(data.site, {
-      fetcher, renderer: o.renderer, journal, classes: data.classes, now: data.auditDate, capturedAt: new Date().toISOString(),
+      fetcher, renderer: o.renderer, journal, classes: data.classes, detailClasses: new Set(data.detailClasses), textChecks: data.textChecks,
+      now: data.auditDate, capturedAt: new Date().toISOString(),
       onPage: (e) => {
         progress.pages++;
         if (!e.ok) progress.errors++;
