@@ -32,8 +32,8 @@ function observationFailed(c: ColumnCandidate, entry: JournalEntry | undefined):
 }
 
 /** With a selector from the sites file, only that part of the page is the list (the evaluator knows best). */
-function extract(entry: JournalEntry, now: IsoDate, selector?: string): ListExtraction {
-  return extractFrom(pageFromHtml(entry.text, entry.finalUrl), entry, now, selector);
+function extract(loader: PageLoader, entry: JournalEntry, now: IsoDate, selector?: string): ListExtraction {
+  return extractFrom(loader.parse(entry.text, entry.finalUrl), entry, now, selector);
 }
 
 /** `extract` on a page already parsed (the column's first page is parsed once, for its list and its observation). */
@@ -71,7 +71,7 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
       return { ...candidateBase(c), status: 'needs-review', statusReason: `页面渲染失败 / rendering failed: ${failureReason(rendered)}`, items: [], itemCount: 0, pagesRead: 0 };
     }
     if (rendered?.ok) {
-      const renderedDoc = pageFromHtml(rendered.text, rendered.finalUrl);
+      const renderedDoc = loader.parse(rendered.text, rendered.finalUrl);
       const again = extractFrom(renderedDoc, rendered, o.now, c.selector);
       if (again.items.length > 0 || o.render === 'always') {
         doc = renderedDoc;
@@ -88,7 +88,7 @@ export async function readColumn(c: ColumnCandidate, loader: PageLoader, o: Read
     if (!o.isAllowed(next)) continue;
     const page = await loader.load(next);
     if (!page?.ok) break;
-    items.push(...extract(page, o.now, c.selector).items);
+    items.push(...extract(loader, page, o.now, c.selector).items);
     read.add(next);
     pagesRead++;
   }
@@ -110,7 +110,7 @@ async function readLastPage(list: ListExtraction, read: Set<string>, loader: Pag
   const { lastUrl, totalPages, totalItems } = list.pagination ?? {};
   if (!lastUrl || totalItems !== undefined || !totalPages || read.size >= totalPages || read.has(lastUrl) || !o.isAllowed(lastUrl)) return undefined;
   const page = await loader.load(lastUrl);
-  return page?.ok ? extract(page, o.now, selector).items.length : undefined;
+  return page?.ok ? extract(loader, page, o.now, selector).items.length : undefined;
 }
 
 async function readDetailPages(items: ItemObservation[], loader: PageLoader, o: ReadColumnOptions): Promise<void> {
@@ -119,7 +119,7 @@ async function readDetailPages(items: ItemObservation[], loader: PageLoader, o: 
     if (!item.url || !o.isAllowed(item.url) || !/\.s?html?$|\.jsp|\.aspx?|\.php|\/\d+\/?$/i.test(new URL(item.url).pathname)) continue;
     const page = await loader.load(item.url);
     if (!page?.ok) continue;
-    const doc = pageFromHtml(page.text, page.finalUrl);
+    const doc = loader.parse(page.text, page.finalUrl);
     const dates = extractDetailDates(doc);
     // Only the 成文日期 is taken: an item the list shows undated stays undated (it counts as not updated).
     if (dates.formedDate) item.formedDate = dates.formedDate.date;

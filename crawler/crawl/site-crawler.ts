@@ -176,9 +176,13 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   const home = handledHome.value as Required<typeof handledHome.value>;
   const availability = await sampleAvailability(fetcher, site, homeEntry);
   const linksFrom = new Map<string, PageLink & { fromUrl: string }>();
+  /** Pages whose links are noted already (discovery reads most column pages): not parsed again for them. */
+  const linksNoted = new Set<string>();
   const noteLinks = (links: PageLink[], fromUrl: string) => {
+    linksNoted.add(fromUrl);
     for (const l of links) if (isAllowed(l.url) && !linksFrom.has(l.url)) linksFrom.set(l.url, { ...l, fromUrl });
   };
+
 
   // Discovery: overrides first, then the home page's navigation, then landing, hub and column pages' menus.
   const discovered = await isolatePage(ctx.journal, `discovery ${site.url}`, () =>
@@ -195,6 +199,8 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
 
   // Probed before the columns are read: a column link that lands on the "page not found" page is a dead column.
   const soft404 = await probeSoft404(fetcher, site.url, site.limits.timeoutMs);
+  /** A column's first page only, for its items (a hub's own list, a sampled menu column). */
+  const readFirstPage = (c: ColumnCandidate) => readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 });
   // Columns are read a few at once (the Fetcher keeps each host polite; the renderer bounds pages in Chromium), and
   // taken in discovery order afterwards, so the snapshot does not depend on which answered first. Each is handled
   // in isolation: a column page that throws is that column's needs-review reason.
@@ -205,14 +211,14 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
     // A hub's content is its sub-columns; it is present, and not an empty list. A 信息公开 landing page often shows
     // a list of its newest items too: those are kept as its items (its page is already journaled by discovery).
     if (subColumnsOf(c) > 0) {
-      const own = await isolatePage(ctx.journal, `column ${c.url}`, () => readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 }));
+      const own = await isolatePage(ctx.journal, `column ${c.url}`, () => readFirstPage(c));
       const items = own.ok && own.value.status === 'ok' ? own.value.items : [];
       return { ...candidateBase(c), status: 'ok', items, itemCount: subColumnsOf(c), pagesRead: 1 };
     }
     const read = await isolatePage(ctx.journal, `column ${c.url}`, async () => {
       const obs = await readColumn(c, loader, { now: ctx.now, maxListPages: site.limits.maxListPages, detailPagesPerColumn: site.limits.detailPagesPerColumn, render: site.render, isAllowed, soft404, keepDetail: ctx.detailClasses?.has(c.classId) ?? false });
       const page = ctx.journal.get(c.url);
-      if (page?.ok) noteLinks(extractLinks(loader.parse(page.text, page.finalUrl)), page.finalUrl);
+      if (page?.ok && !linksNoted.has(page.finalUrl)) noteLinks(extractLinks(loader.parse(page.text, page.finalUrl)), page.finalUrl);
       return HUB_CLASSES.has(c.classId) ? hubWithoutSubColumns(obs) : obs;
     });
     return read.ok ? read.value : { ...candidateBase(c), status: 'needs-review', statusReason: read.reason, items: [], itemCount: 0, pagesRead: 0 };
@@ -220,7 +226,7 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   const columns: ColumnObservation[] = [...observations];
 
   const sampled = await inOrder(b.signal.aborted ? [] : discovery.sampled, COLUMNS_AT_ONCE, (c) =>
-    isolatePage(ctx.journal, `column ${c.url}`, () => readColumn(c, loader, { now: ctx.now, maxListPages: 1, detailPagesPerColumn: 0, render: 'never', isAllowed, soft404 })),
+    isolatePage(ctx.journal, `column ${c.url}`, () => readFirstPage(c)),
   );
   // Only a definite answer counts: items, or a page that says it has none. A menu page that is not a list is no
   // required column, so it makes no review work.
