@@ -2,6 +2,7 @@ import type { AttachmentObservation, TextObservation } from '../../rules/model/s
 import { attachmentFormat, READABLE_FORMATS, UNREADABLE_REASON } from '../../rules/text/attachment-links.ts';
 import { observeText } from '../../rules/text/observe.ts';
 import { downloadAttachment } from './download.ts';
+import { DEFAULT_USER_AGENT } from '../fetch/defaults.ts';
 import { readAttachmentText } from './read.ts';
 import { UnreadableAttachment } from './types.ts';
 
@@ -60,7 +61,7 @@ export function attachmentLinks(links: { url: string; text: string }[], fromUrl:
  * observations. Every attachment is listed: read, unreadable (with the reason) or over the limit.
  */
 /** Where an attachment's bytes come from: the site over HTTP, or a saved copy's folder. */
-export type AttachmentDownload = (url: string, isAllowed: (url: string) => boolean, limits: AttachmentLimits & { allowPrivate?: boolean }) => Promise<{ bytes: Uint8Array }>;
+export type AttachmentDownload = (url: string, isAllowed: (url: string) => boolean, limits: AttachmentLimits & { allowPrivate?: boolean; userAgent?: string }) => Promise<{ bytes: Uint8Array }>;
 
 export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (url: string) => boolean; limits?: Partial<AttachmentLimits>; notAfter?: string; /** The publish date of the page linking an attachment. */ dateOf?: (pageUrl: string) => string | undefined; probe?: AttachmentProbe; allowPrivate?: boolean; download?: AttachmentDownload }): Promise<AttachmentReadResult> {
   const limits = { ...DEFAULT_ATTACHMENT_LIMITS, ...o.limits };
@@ -95,7 +96,7 @@ export async function readAttachments(links: AttachmentLink[], o: { isAllowed: (
         if (p.error) throw new UnreadableAttachment(p.error.kind === 'robots' ? `robots.txt 不允许下载 / disallowed by robots.txt` : `下载失败 / download failed: ${p.error.kind}`);
         if (!p.ok) throw new UnreadableAttachment(`下载失败 HTTP ${p.status} / download failed`);
       }
-      const { bytes } = await (o.download ?? downloadAttachment)(link.url, o.isAllowed, { ...limits, allowPrivate: o.allowPrivate ?? false });
+      const { bytes } = await (o.download ?? downloadAttachment)(link.url, o.isAllowed, { ...limits, allowPrivate: o.allowPrivate ?? false, userAgent: DEFAULT_USER_AGENT });
       bytesTotal += bytes.byteLength;
       const cpuStart = process.cpuUsage();
       try {

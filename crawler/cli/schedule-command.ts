@@ -4,7 +4,7 @@ import { loadSitesFile } from '../sites/load.ts';
 import { crawlAndReport } from './crawl-commands.ts';
 import { EXIT } from './exit-codes.ts';
 import { dataDir, formatsOption, wholeNumberOption, withStore } from './options.ts';
-import { resolveNamedPacks } from '../crawl/run.ts';
+import { resolveNamedPacks } from '../crawl/open-run.ts';
 
 export function registerScheduleCommand(program: Command): void {
   program

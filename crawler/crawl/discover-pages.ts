@@ -55,8 +55,6 @@ export interface DiscoveryResult {
   notes: DiscoveryNote[];
   /** True when the page budget stopped discovery before every page in reach was read. */
   budgetHit: boolean;
-  /** True when a page had more links than were read. */
-  linksTruncated: boolean;
   /** Menu columns of no known class, in the order met, to be read only for emptiness. */
   sampled: ColumnCandidate[];
 }
@@ -135,7 +133,6 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   const queue: Visit[] = [];
   let budgetHit = false;
   let pagesRead = 0;
-  let linksTruncated = false;
   /** Per page read below the home page: its side-menu entries that lead to a section folder and name no class. */
   const menus: ColumnCandidate[][] = [];
   const pooled = new Set<string>();
@@ -163,7 +160,6 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
 
   const readPage = (doc: PageDocument, label: string, depth: number, isHub: boolean, pageUrl: string) => {
     const { links, truncated } = pageLinks(doc);
-    linksTruncated ||= truncated;
     if (truncated) pages.push(`（${doc.url} 的链接超过 ${MAX_LINKS_PER_PAGE} 条，只读了前 ${MAX_LINKS_PER_PAGE} 条 / only the first ${MAX_LINKS_PER_PAGE} links read）`);
     input.onLinks?.(links, doc.url);
     const skip = depth === 0 ? undefined : listItemUrls(doc, now);
@@ -222,5 +218,5 @@ export async function discoverColumns(input: DiscoveryInput): Promise<DiscoveryR
   for (let i = 0; menuColumns.length < MAX_SAMPLED_COLUMNS && unclassified.some((m) => i < m.length); i++) {
     for (const m of unclassified) if (i < m.length && menuColumns.length < MAX_SAMPLED_COLUMNS) menuColumns.push(m[i]!);
   }
-  return { candidates: [...candidates.values()], hubChildren, pages, notes, budgetHit, linksTruncated, sampled: menuColumns };
+  return { candidates: [...candidates.values()], hubChildren, pages, notes, budgetHit, sampled: menuColumns };
 }

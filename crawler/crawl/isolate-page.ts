@@ -8,6 +8,11 @@ export function currentPageKey(): string | undefined {
   return handling.getStore();
 }
 
+/** An error in one line, bounded: what a report can show as the reason. */
+export function errorLine(e: unknown): string {
+  return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 300);
+}
+
 export type Isolated<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
@@ -24,8 +29,7 @@ export async function isolatePage<T>(journal: PageJournal, key: string, handle: 
     // The loader closes the mark while it waits on the network (a kill then is not this page's doing).
     return { ok: true, value: await handling.run(key, handle) };
   } catch (e) {
-    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { ok: false, reason: `page-error: ${text.split('\n')[0]!.slice(0, 300)}` };
+    return { ok: false, reason: `page-error: ${errorLine(e)}` };
   } finally {
     await journal.processed(key);
   }

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { SiteResult } from '../../rules/model/finding.ts';
-import type { IsoDate, SiteSnapshot } from '../../rules/model/snapshot.ts';
+import type { IsoDate } from '../../rules/model/snapshot.ts';
 import { localDate } from '../../rules/dates/days.ts';
 import { Fetcher, HostSchedule } from '../fetch/index.ts';
 import { DEFAULTS } from '../fetch/defaults.ts';
@@ -9,7 +9,7 @@ import type { SiteConfig } from '../sites/schema.ts';
 import type { LoadedPack } from '../../rules/schema/pack.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
 import { evaluateSnapshot, summarise } from './summarise.ts';
-import { crawlSite, type SiteCrawlContext } from './site-crawler.ts';
+import { crawlSiteIsolated, type SiteCrawlContext } from './site-crawler.ts';
 import { openRun } from './open-run.ts';
 import { siteHosts } from '../snapshot/index.ts';
 
@@ -98,13 +98,10 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
     progress({ event: 'site-start', site: site.id, sitesDone: done.size });
     const journal = await o.store.journal(run.id, site.id);
     const fetcher = new Fetcher({ allowedHosts: siteHosts(site), allowPrivate: site.allowPrivate }, { schedule });
-    const capturedAt = new Date().toISOString();
-    const started = performance.now();
-    let crawled: Awaited<ReturnType<typeof crawlSite>>;
-    let crashReason: string | undefined;
+    let crawled: Awaited<ReturnType<typeof crawlSiteIsolated>>;
     try {
-      crawled = await crawlSite(site, {
-        fetcher, renderer, journal, classes, detailClasses, now: auditDate, capturedAt, ...(o.parsePage ? { parsePage: o.parsePage } : {}),
+      crawled = await crawlSiteIsolated(site, {
+        fetcher, renderer, journal, classes, detailClasses, now: auditDate, capturedAt: new Date().toISOString(), ...(o.parsePage ? { parsePage: o.parsePage } : {}),
         textChecks: usesTextChecks(packsBySite.get(site.id)!),
         onPage: (e) => {
           pages++;
@@ -112,35 +109,13 @@ export async function runCrawl(o: RunOptions): Promise<RunRecord> {
           progress({ event: 'page', site: site.id, sitesDone: done.size });
         },
       });
-    } catch (e) {
-      // Isolated: the site is judged needs-review with the reason, and the other sites go on.
-      crashReason = `crawl-error: ${firstLine(e)}`;
-      crawled = { snapshot: crashedSnapshot(site, capturedAt, crashReason), stats: { pages: 0, errors: 1, bytes: 0, rendered: 0, elapsedMs: Math.round(performance.now() - started) } };
     } finally {
       await fetcher.close();
     }
-    const { snapshot, stats } = crawled;
+    const { snapshot, stats, crashReason } = crawled;
     const result = evaluateSnapshot(packsBySite.get(site.id)!, snapshot, auditDate, site.ignoreValidity);
     await o.store.saveSite({ runId: run.id, snapshot, result, stats }, summarise(snapshot, result));
     done.add(site.id);
     progress({ event: 'site-done', site: site.id, sitesDone: done.size, verdict: result.verdict, ...(crashReason ? { error: crashReason } : {}) });
   }
-}
-
-/** The packs each site names, resolved (and so validated); sites that name none are left to the audit date. */
-export { newRunId, resolveNamedPacks } from './open-run.ts';
-
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 300);
-}
-
-/** What is known of a site whose crawl threw: nothing read, and why. */
-function crashedSnapshot(site: SiteConfig, capturedAt: string, reason: string): SiteSnapshot {
-  return {
-    site: { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'],
-    capturedAt,
-    home: { url: site.url, status: 'needs-review', statusReason: reason, items: [] },
-    columns: [], links: [], availability: [], discoveryComplete: false,
-  };
 }

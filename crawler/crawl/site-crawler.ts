@@ -21,7 +21,7 @@ import { failureReason, PageLoader, type PageFetcher } from './page-loader.ts';
 import { readColumn } from './read-column.ts';
 import type { AttachmentDownload } from '../attachments/index.ts';
 import { UnreadableAttachment } from '../attachments/types.ts';
-import { isolatePage } from './isolate-page.ts';
+import { errorLine, isolatePage } from './isolate-page.ts';
 import { maskDeep } from '../../rules/text/mask-deep.ts';
 import { leakProneUrls, scanSiteText, type TextScanStats } from './text-scan.ts';
 
@@ -71,7 +71,7 @@ async function inOrder<T, R>(items: T[], n: number, work: (item: T) => Promise<R
 }
 
 function hostAllowed(site: SiteConfig): (url: string) => boolean {
-  const hosts = new Set([new URL(site.url).host, ...site.extraHosts]);
+  const hosts = new Set(siteHosts(site));
   const include = site.include.map((r) => new RegExp(r));
   const exclude = site.exclude.map((r) => new RegExp(r));
   return (url) => {
@@ -118,6 +118,29 @@ function boundFetcher(fetcher: Fetcher, signal: AbortSignal): PageFetcher {
   return { fetch: (url, o) => fetcher.fetch(url, { ...o, signal }) };
 }
 
+function siteInfo(site: SiteConfig): SiteSnapshot['site'] {
+  return { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'];
+}
+
+/**
+ * `crawlSite` with the site isolated: a crawl that throws gives a needs-review snapshot with the reason, so the run
+ * (local or queued) goes on with the other sites instead of retrying or failing on this one.
+ */
+export async function crawlSiteIsolated(site: SiteConfig, ctx: SiteCrawlContext): Promise<{ snapshot: SiteSnapshot; stats: SiteCrawlStats; crashReason?: string }> {
+  const started = performance.now();
+  try {
+    return await crawlSite(site, ctx);
+  } catch (e) {
+    const crashReason = `crawl-error: ${errorLine(e)}`;
+    const snapshot: SiteSnapshot = {
+      site: siteInfo(site), capturedAt: ctx.capturedAt,
+      home: { url: site.url, status: 'needs-review', statusReason: crashReason, items: [] },
+      columns: [], links: [], availability: [], discoveryComplete: false,
+    };
+    return { snapshot, stats: { pages: 0, errors: 1, bytes: 0, rendered: 0, elapsedMs: Math.round(performance.now() - started) }, crashReason };
+  }
+}
+
 /**
  * Crawls one site into a snapshot: home page, column discovery, column lists, links, availability.
  * A site with `snapshot` is read from that saved folder (its own Fetcher and render gate serve the folder, and no
@@ -150,7 +173,7 @@ async function crawlWithin(site: SiteConfig, ctx: SiteCrawlContext, b: { session
   const fetcher = boundFetcher(ctx.fetcher, b.signal);
   const loader = new PageLoader(fetcher, ctx.journal, b.session, site.limits, ctx.onPage, { deadline: b.deadline, reason: b.budgetReason }, ctx.parsePage);
   const isAllowed = hostAllowed(site);
-  const info = { id: site.id, name: site.name, homeUrl: site.url, ...(site.kind ? { kind: site.kind } : {}), ...(site.idCode ? { idCode: site.idCode } : {}), ...(site.parent ? { parent: site.parent } : {}) } as SiteSnapshot['site'];
+  const info = siteInfo(site);
   const stats = (): SiteCrawlStats => ({ pages: loader.pages, errors: loader.errors, bytes: loader.bytes, rendered: loader.rendered, elapsedMs: Math.round(performance.now() - started) });
 
   // The home page is handled in isolation: a page that throws (or stopped the process twice) is the site's

@@ -68,8 +68,7 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
   const done = new Set<string>();
   const pageDates = new Map<string, string>();
   for (const url of input.pageUrls) {
-    // The rendered page, when there is one, is what a visitor sees; the raw one is read only without it.
-    const entry: JournalEntry | undefined = input.journal.get(`${url}#rendered`)?.ok ? input.journal.get(`${url}#rendered`) : input.journal.get(url);
+    const entry = visibleEntry(input.journal, url);
     if (!entry?.ok || done.has(entry.finalUrl) || !entry.text) continue;
     done.add(entry.finalUrl);
     const doc = pageFromHtml(entry.text, entry.finalUrl);
@@ -94,12 +93,22 @@ export async function scanSiteText(input: TextScanInput): Promise<{ fields: Pick
   };
 }
 
+/**
+ * A page as a visitor sees it: the rendered copy when there is one, else the fetched one. The renderer is given the
+ * URL the fetch landed on (after HTTP redirects), so the rendered copy is keyed by that, not by the URL asked for.
+ */
+function visibleEntry(journal: PageJournal, url: string): JournalEntry | undefined {
+  const raw = journal.get(url);
+  const rendered = raw ? journal.get(`${raw.finalUrl}#rendered`) : undefined;
+  return rendered?.ok ? rendered : raw;
+}
+
 function readInteractions(columns: ColumnObservation[], journal: PageJournal): InteractionObservation[] {
   const out: InteractionObservation[] = [];
   for (const c of columns) {
     if (!isMessageListColumn(c.classId, c.name)) continue;
     const base = { url: c.url, name: c.name };
-    const entry = journal.get(`${c.url}#rendered`)?.ok ? journal.get(`${c.url}#rendered`) : journal.get(c.url);
+    const entry = visibleEntry(journal, c.url);
     if (!entry?.ok) {
       out.push({ ...base, status: 'needs-review', statusReason: c.statusReason ?? '留言列表无法读取 / list not read', messages: [] });
       continue;

@@ -1,6 +1,6 @@
 import type { SiteSnapshot } from '../../rules/model/snapshot.ts';
 import type { ColumnClass } from '../../rules/schema/pack.ts';
-import { crawlSite, type SiteCrawlStats } from '../crawl/site-crawler.ts';
+import { crawlSiteIsolated, type SiteCrawlStats } from '../crawl/site-crawler.ts';
 import { Fetcher } from '../fetch/index.ts';
 import type { BrowserRenderer } from '../render/browser.ts';
 import { siteHosts } from '../snapshot/index.ts';
@@ -27,7 +27,6 @@ export interface SiteJobData {
 export interface SiteJobResult {
   snapshot: SiteSnapshot;
   stats: SiteCrawlStats;
-  worker: string;
 }
 
 export interface SiteJobProgress {
@@ -49,12 +48,13 @@ export function siteFetcher(site: SiteConfig): Fetcher {
  * Crawls one site for a worker. The journal is in memory: a worker that dies loses it with the site, and the retry
  * starts that site again on whichever worker takes it.
  */
-export async function crawlSiteJob(data: SiteJobData, o: { renderer?: BrowserRenderer; worker: string; onProgress?: (p: SiteJobProgress) => void }): Promise<SiteJobResult> {
+export async function crawlSiteJob(data: SiteJobData, o: { renderer?: BrowserRenderer; onProgress?: (p: SiteJobProgress) => void }): Promise<SiteJobResult> {
   const fetcher = siteFetcher(data.site);
   const journal = await new MemoryStore().journal(data.runId, data.site.id);
   const progress = { pages: 0, errors: 0 };
   try {
-    const { snapshot, stats } = await crawlSite(data.site, {
+    // Isolated as in a local run: a site whose crawl throws is stored needs-review, not retried and dead-lettered.
+    const { snapshot, stats } = await crawlSiteIsolated(data.site, {
       fetcher, renderer: o.renderer, journal, classes: data.classes, detailClasses: new Set(data.detailClasses), textChecks: data.textChecks,
       now: data.auditDate, capturedAt: new Date().toISOString(),
       onPage: (e) => {
@@ -63,7 +63,7 @@ export async function crawlSiteJob(data: SiteJobData, o: { renderer?: BrowserRen
         o.onProgress?.({ ...progress });
       },
     });
-    return { snapshot, stats, worker: o.worker };
+    return { snapshot, stats };
   } finally {
     await fetcher.close();
   }

@@ -30,7 +30,7 @@ export async function runWorker(o: WorkerOptions): Promise<{ processed: number; 
     QUEUE_NAME,
     async (job: Job<SiteJobData, SiteJobResult>) => {
       log(`开始 start ${job.data.site.id} (run ${job.data.runId}, try ${job.attemptsMade + 1})`);
-      return crawlSiteJob(job.data, { renderer, worker: id, onProgress: (p) => void job.updateProgress(p).catch(() => undefined) });
+      return crawlSiteJob(job.data, { renderer, onProgress: (p) => void job.updateProgress(p).catch(() => undefined) });
     },
     {
       connection: redisConnection(o.queueUrl),
