@@ -1,6 +1,3 @@
-import { readDocx } from './read-docx.ts';
-import { readPdf } from './read-pdf.ts';
-import { readXlsx } from './read-xlsx.ts';
 import { UnreadableAttachment, type AttachmentPart } from './types.ts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -21,9 +18,11 @@ export function sniffFormat(bytes: Uint8Array, claimed: string): string {
 /** The text of an attachment, part by part; throws UnreadableAttachment with the reason otherwise. */
 export async function readAttachmentText(bytes: Uint8Array, claimed: string): Promise<{ format: string; parts: AttachmentPart[] }> {
   const format = sniffFormat(bytes, claimed);
-  if (format === 'pdf') return { format, parts: await readPdf(bytes) };
-  if (format === 'docx' && startsWith(bytes, ZIP_MAGIC)) return { format, parts: await readDocx(bytes) };
-  if (format === 'xlsx' && startsWith(bytes, ZIP_MAGIC)) return { format, parts: await readXlsx(bytes) };
+  // Each reader (pdf.js, mammoth, exceljs) is loaded when an attachment of its kind is read, never at start-up:
+  // every CLI command reaches this module, and most never read an attachment.
+  if (format === 'pdf') return { format, parts: await (await import('./read-pdf.ts')).readPdf(bytes) };
+  if (format === 'docx' && startsWith(bytes, ZIP_MAGIC)) return { format, parts: await (await import('./read-docx.ts')).readDocx(bytes) };
+  if (format === 'xlsx' && startsWith(bytes, ZIP_MAGIC)) return { format, parts: await (await import('./read-xlsx.ts')).readXlsx(bytes) };
   if (format === 'txt') return { format, parts: [{ label: '正文', text: new TextDecoder('utf-8').decode(bytes) }] };
   if (startsWith(bytes, OLE_MAGIC) && (claimed === 'docx' || claimed === 'xlsx')) {
     throw new UnreadableAttachment('已加密的 Office 文件或旧版格式 / encrypted Office file or legacy format');

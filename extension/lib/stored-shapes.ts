@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packSchema, reportSchema, reviewDecisionSchema } from '../../reports/schema/report.ts';
+import { packSchema, reportSchema, reviewDecisionSchema, verdict } from '../../reports/schema/report.ts';
 import { OUTCOMES } from '../../rules/model/finding.ts';
 import { SITE_KINDS, type SiteSnapshot } from '../../rules/model/snapshot.ts';
 import type { FindingOverride, SignOff } from './model.ts';
@@ -51,7 +51,7 @@ export const snapshotSchema = z.object({
 export const siteResultSchema = z.object({
   siteId: z.string(),
   evaluatedAt: z.string(),
-  verdict: z.enum(['pass', 'fail', 'needs-review']),
+  verdict,
   packs: z.array(packSchema),
 });
 

@@ -14,7 +14,7 @@ export const REPORT_SCHEMA_VERSION = 1;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A calendar date, YYYY-MM-DD');
 const localText = z.object({ zh: z.string(), en: z.string() }).describe('Chinese and English text');
 const outcome = z.enum(OUTCOMES as [string, ...string[]]);
-const verdict = z.enum(['pass', 'fail', 'needs-review', 'not-checked']).describe('合格 pass, 不合格 fail, 待复核 needs-review, 未检查 not-checked (no rule applied)');
+export const verdict = z.enum(['pass', 'fail', 'needs-review', 'not-checked']).describe('合格 pass, 不合格 fail, 待复核 needs-review, 未检查 not-checked (no rule applied)');
 const counts = z.object(Object.fromEntries(OUTCOMES.map((o) => [o, z.number().int().min(0)])) as Record<(typeof OUTCOMES)[number], z.ZodNumber>);
 
 export const ruleSourceSchema = z.object({
