@@ -1,24 +1,16 @@
 import type { DetailContent } from '../model/snapshot.ts';
-import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
+import type { PageDocument, PageElement } from '../page/node.ts';
+import { tableRows } from './rows.ts';
 import { textOf } from './text.ts';
+import { elementChildren, findAll, findFirst } from './tree.ts';
 
 /** Caps so a huge page cannot bloat the stored snapshot. */
 const MAX_TEXT = 40_000;
 const MAX_TABLES = 12;
 
-function elements(node: PageNode, tag: string, out: PageElement[] = []): PageElement[] {
-  if (node.type !== 'element') return out;
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (child.tag === tag) out.push(child);
-    else elements(child, tag, out);
-  }
-  return out;
-}
-
 /** Rows of a table, each row its cells' text; a nested table is read as its own table, not as cells. */
 function rowsOf(table: PageElement): string[][] {
-  return elements(table, 'tr').map((tr) => tr.children.filter((c): c is PageElement => c.type === 'element' && (c.tag === 'td' || c.tag === 'th')).map((c) => textOf(c)));
+  return tableRows(table).map((tr) => elementChildren(tr).filter((c) => c.tag === 'td' || c.tag === 'th').map((c) => textOf(c)));
 }
 
 /**
@@ -26,7 +18,8 @@ function rowsOf(table: PageElement): string[][] {
  * its statistics tables). Scripts and styles are left out by `textOf`.
  */
 export function detailContent(doc: PageDocument): DetailContent {
-  const body = elements(doc.root, 'body')[0] ?? doc.root;
-  const tables = elements(body, 'table').slice(0, MAX_TABLES).map(rowsOf).filter((rows) => rows.length > 0);
+  const body = findFirst(doc.root, (el) => el.tag === 'body') ?? doc.root;
+  // Every table, nested ones too: a 年报's statistics table often sits inside a layout table.
+  const tables = findAll(body, (el) => el.tag === 'table').map(rowsOf).filter((rows) => rows.length > 0).slice(0, MAX_TABLES);
   return { text: textOf(body).slice(0, MAX_TEXT), tables };
 }

@@ -1,6 +1,7 @@
 import { findDates } from '../dates/parse.ts';
 import type { InteractionObservation, MessageObservation } from '../model/snapshot.ts';
 import type { PageDocument, PageElement, PageNode } from '../page/node.ts';
+import { findFirst, indexPage, walkElements } from '../extract/tree.ts';
 import { resolveHref } from '../extract/url.ts';
 
 /**
@@ -27,22 +28,33 @@ export function observeMessageList(doc: PageDocument, url: string, name: string)
 const REPLIED = /已回复|已答复|已办结|已处理|已反馈|已受理并回复|回复时间|答复时间|办结时间/;
 const UNANSWERED = /未回复|未答复|待回复|待答复|未办结|办理中|处理中|待处理|未处理|正在办理/;
 
-function text(node: PageNode): string {
-  if (node.type === 'text') return node.text;
-  if (node.type === 'comment' || ['script', 'style'].includes(node.tag)) return '';
-  const sep = ['td', 'th', 'li', 'div', 'p', 'span', 'dd', 'dt', 'br'].includes(node.tag) ? ' ' : '';
-  return sep + node.children.map(text).join('') + sep;
-}
+const SEPARATED = new Set(['td', 'th', 'li', 'div', 'p', 'span', 'dd', 'dt', 'br']);
 
-function* elements(node: PageElement): Generator<PageElement> {
-  yield node;
-  for (const c of node.children) if (c.type === 'element') yield* elements(c);
+/** Text with cells, items and blocks kept apart by a space; an explicit stack, so no depth overflows. */
+function text(node: PageNode): string {
+  const parts: string[] = [];
+  const stack: (PageNode | ' ')[] = [node];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (step === ' ') parts.push(' ');
+    else if (step.type === 'text') parts.push(step.text);
+    else if (step.type === 'element' && step.tag !== 'script' && step.tag !== 'style') {
+      const sep = SEPARATED.has(step.tag);
+      if (sep) {
+        parts.push(' ');
+        stack.push(' ');
+      }
+      for (let i = step.children.length - 1; i >= 0; i--) stack.push(step.children[i]!);
+    }
+  }
+  return parts.join('');
 }
 
 function firstLink(el: PageElement): PageElement | undefined {
-  for (const e of elements(el)) if (e.tag === 'a' && e.attrs.href) return e;
-  return undefined;
+  return findFirst(el, (e) => e.tag === 'a' && !!e.attrs.href);
 }
+
+const isRow = (el: PageElement) => el.tag === 'tr' || el.tag === 'li';
 
 function rowMessage(row: PageElement, base: string): MessageObservation | undefined {
   const t = text(row).replace(/\s+/g, ' ').trim();
@@ -66,10 +78,21 @@ function rowMessage(row: PageElement, base: string): MessageObservation | undefi
 
 export function readMessageList(doc: PageDocument): MessageObservation[] {
   const out: MessageObservation[] = [];
-  for (const el of elements(doc.root)) {
-    if (el.tag !== 'tr' && el.tag !== 'li') continue;
-    // A row that holds rows (a layout table) is not a message.
-    if ([...elements(el)].slice(1).some((e) => e.tag === 'tr' || e.tag === 'li')) continue;
+  const index = indexPage(doc);
+  // A row that holds rows (a layout table) is not a message: each row marks its nearest row ancestor, and so, row by
+  // row, every row above it (one pass, not a walk of every row's subtree).
+  const holdsRows = new Set<PageElement>();
+  for (const el of index.elements) {
+    if (!isRow(el)) continue;
+    for (let p = index.parentOf(el); p; p = index.parentOf(p)) {
+      if (isRow(p)) {
+        holdsRows.add(p);
+        break;
+      }
+    }
+  }
+  for (const el of index.elements) {
+    if (!isRow(el) || holdsRows.has(el)) continue;
     const m = rowMessage(el, doc.url);
     if (m) out.push(m);
   }
@@ -80,7 +103,7 @@ export function readMessageList(doc: PageDocument): MessageObservation[] {
 export function messageListBlocked(doc: PageDocument): string | undefined {
   let password = false;
   let captcha = false;
-  for (const el of elements(doc.root)) {
+  for (const el of walkElements(doc.root)) {
     if (el.tag === 'input' && el.attrs.type?.toLowerCase() === 'password') password = true;
     const hint = `${el.attrs.id ?? ''} ${el.attrs.name ?? ''} ${el.attrs.class ?? ''} ${el.attrs.placeholder ?? ''} ${el.attrs.src ?? ''}`;
     if (/captcha|verifycode|yzm|验证码/i.test(hint)) captcha = true;

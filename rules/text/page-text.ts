@@ -1,5 +1,6 @@
 import { extractDetailDates } from '../extract/detail-page.ts';
 import type { TextObservation } from '../model/snapshot.ts';
+import { findFirst } from '../extract/tree.ts';
 import type { PageDocument, PageNode } from '../page/node.ts';
 import { observeText } from './observe.ts';
 
@@ -19,35 +20,34 @@ const CELL_TAGS = new Set(['td', 'th']);
 
 export function pageText(doc: PageDocument): string {
   const parts: string[] = [];
-  const visit = (node: PageNode) => {
-    if (node.type === 'text') return void parts.push(node.text.replace(/[\s\u00a0]+/g, ' '));
-    if (node.type === 'comment' || SKIP.has(node.tag)) return;
-    const line = LINE_TAGS.has(node.tag);
-    if (line) parts.push('\n');
+  // An explicit stack (a '\n' entry closes a line element): no depth overflows the call stack.
+  const stack: (PageNode | '\n')[] = [doc.root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === '\n') {
+      parts.push('\n');
+      continue;
+    }
+    if (node.type === 'text') {
+      parts.push(node.text.replace(/[\s\u00a0]+/g, ' '));
+      continue;
+    }
+    if (node.type === 'comment' || SKIP.has(node.tag)) continue;
+    if (LINE_TAGS.has(node.tag)) {
+      parts.push('\n');
+      stack.push('\n');
+    }
     if (CELL_TAGS.has(node.tag)) parts.push('\t');
-    for (const child of node.children) visit(child);
-    if (line) parts.push('\n');
-  };
-  visit(doc.root);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   return parts.join('').split('\n').map((l) => l.replace(/[ \t]+/g, ' ').trim()).filter((l) => l !== '').join('\n');
 }
 
 /** The page's title: `<title>` or the first heading. */
 export function pageTitle(doc: PageDocument): string | undefined {
-  let title: string | undefined;
-  const visit = (node: PageNode): boolean => {
-    if (node.type !== 'element') return false;
-    if (node.tag === 'title' || node.tag === 'h1') {
-      const t = node.children.map((c) => (c.type === 'text' ? c.text : '')).join('').trim();
-      if (t) {
-        title = t;
-        return true;
-      }
-    }
-    return node.children.some(visit);
-  };
-  visit(doc.root);
-  return title;
+  const ownText = (el: { children: PageNode[] }) => el.children.map((c) => (c.type === 'text' ? c.text : '')).join('').trim();
+  const el = findFirst(doc.root, (e) => (e.tag === 'title' || e.tag === 'h1') && ownText(e) !== '');
+  return el ? ownText(el) : undefined;
 }
 
 /**
