@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoredSite } from '../crawler/store/types.ts';
-import { countOutcomes, packVerdict, siteVerdict } from '../rules/engine/verdict.ts';
+import { countOutcomes, rejudgePack, siteVerdict } from '../rules/engine/verdict.ts';
 import { type Finding, type Outcome } from '../rules/model/finding.ts';
 import { reviewDecisionSchema } from './schema/report.ts';
 import type { LoadedPack } from '../rules/schema/pack.ts';
@@ -139,8 +139,7 @@ function reviewSite(site: StoredSite, s: ReviewSession['sites'][number], session
     if (!changed) return pr;
     const pack = packs(pr.packId);
     if (!pack || !pr.inForce) return { ...pr, findings, counts: countOutcomes(findings) };
-    const { verdict, vetoes, score } = packVerdict(pack, findings);
-    return { ...pr, verdict, vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
+    return rejudgePack(pack, pr, findings, site.snapshot.home.status === 'ok');
   });
   const reviewer = s.signOff?.reviewer ?? s.overrides.find((o) => o.reviewer)?.reviewer;
   return {

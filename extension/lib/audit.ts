@@ -2,7 +2,7 @@ import { HUB_CLASSES, type ColumnCandidate } from '../../crawler/crawl/discover.
 import { newestDated } from '../../rules/checks/evidence.ts';
 import { daysBetween } from '../../rules/dates/days.ts';
 import { evaluatePack } from '../../rules/engine/evaluate.ts';
-import { countOutcomes, packVerdict, siteVerdict } from '../../rules/engine/verdict.ts';
+import { countOutcomes, rejudgePack, siteVerdict } from '../../rules/engine/verdict.ts';
 import type { Finding, Outcome, PackResult, SiteResult } from '../../rules/model/finding.ts';
 import type { ColumnObservation, IsoDate, ItemObservation, SiteKind, SiteSnapshot } from '../../rules/model/snapshot.ts';
 import type { ColumnClass, LoadedPack } from '../../rules/schema/pack.ts';
@@ -51,9 +51,10 @@ export function runAudit(input: AuditInput): Audit {
     imported: input.imported,
     capturedAt: input.capturedAt,
   });
-  const results = input.packs.map((p) => deferAvailability(p, evaluatePack(p, snapshot, { now: input.now, applyExpired: input.applyExpired })));
+  const homeRead = snapshot.home.status === 'ok';
+  const results = input.packs.map((p) => deferAvailability(p, evaluatePack(p, snapshot, { now: input.now, applyExpired: input.applyExpired }), homeRead));
   const raw: SiteResult = { siteId: snapshot.site.id, evaluatedAt: input.now, verdict: siteVerdict(results), packs: results };
-  const result = applyOverrides(input.packs, raw, input.overrides);
+  const result = applyOverrides(input.packs, raw, input.overrides, homeRead);
   const overridden = new Set(input.overrides.filter((o) => o.decision === 'override' && o.outcome).map(findingKey));
   return { snapshot, raw, result, now: input.now, overridden };
 }
@@ -65,7 +66,7 @@ export const BY_CRAWLS_MESSAGE = { zh: '由定期爬取判定：可用性需多�
  * leave it pending, which would make every site 待复核 here and not in the scorecard: the finding says it is
  * judged by scheduled crawls and does not count, and the pack verdict is derived again without it.
  */
-function deferAvailability(pack: LoadedPack, result: PackResult): PackResult {
+function deferAvailability(pack: LoadedPack, result: PackResult, homeRead: boolean): PackResult {
   let changed = false;
   const findings = result.findings.map((f) => {
     if (f.check !== 'site-availability' || f.messageId !== 'no-samples') return f;
@@ -73,8 +74,7 @@ function deferAvailability(pack: LoadedPack, result: PackResult): PackResult {
     return { ...f, outcome: 'not-applicable' as const, messageId: 'judged-by-crawls', message: BY_CRAWLS_MESSAGE };
   });
   if (!changed || !result.inForce) return changed ? { ...result, findings, counts: countOutcomes(findings) } : result;
-  const { verdict, vetoes, score } = packVerdict(pack, findings);
-  return { ...result, verdict, vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
+  return rejudgePack(pack, result, findings, homeRead);
 }
 
 export function keyOfFinding(f: Finding): string {
@@ -85,7 +85,7 @@ export function keyOfFinding(f: Finding): string {
  * Applies `override` decisions (an outcome set by the evaluator) and re-derives each pack's vetoes, score and
  * verdict with the engine's own functions, so an overridden finding counts exactly as if the check had said so.
  */
-export function applyOverrides(packs: LoadedPack[], result: SiteResult, overrides: FindingOverride[]): SiteResult {
+export function applyOverrides(packs: LoadedPack[], result: SiteResult, overrides: FindingOverride[], homeRead: boolean): SiteResult {
   const byKey = new Map(overrides.filter((o) => o.decision === 'override' && o.outcome).map((o) => [findingKey(o), o.outcome!] as const));
   if (byKey.size === 0) return result;
   const packResults = result.packs.map((pr) => {
@@ -95,8 +95,7 @@ export function applyOverrides(packs: LoadedPack[], result: SiteResult, override
       return outcome && outcome !== f.outcome ? { ...f, outcome } : f;
     });
     if (!pack || !pr.inForce) return { ...pr, findings, counts: countOutcomes(findings) };
-    const { verdict, vetoes, score } = packVerdict(pack, findings);
-    return { ...pr, verdict, vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
+    return rejudgePack(pack, pr, findings, homeRead);
   });
   return { ...result, verdict: siteVerdict(packResults), packs: packResults };
 }

@@ -66,3 +66,14 @@ export function siteVerdict(packs: PackResult[]): Verdict {
   if (live.some((p) => p.verdict === 'pass')) return 'pass';
   return 'not-checked';
 }
+
+/**
+ * A pack's result after its findings changed (an evaluator's override, availability left to scheduled crawls): the
+ * verdict, vetoes, score and counts derived again exactly as the engine derives them, with the same rule that no
+ * score stands when the home page was not read.
+ */
+export function rejudgePack(pack: LoadedPack, result: PackResult, findings: Finding[], homeRead: boolean): PackResult {
+  const { verdict, vetoes, score } = packVerdict(pack, findings, { homeRead });
+  const { score: _before, ...rest } = result;
+  return { ...rest, verdict, vetoes, ...(score ? { score } : {}), findings, counts: countOutcomes(findings) };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCheck } from '../../rules/checks/define.ts';
 import { CHECKS } from '../../rules/checks/index.ts';
 import { evaluatePack, evaluateSite } from '../../rules/engine/evaluate.ts';
+import { rejudgePack } from '../../rules/engine/verdict.ts';
 import { resolvePack } from '../../crawler/packs.ts';
 import { z } from 'zod';
 import { columnOf, itemsDated, snapshotOf } from './rule-tester.ts';
@@ -34,6 +35,14 @@ describe('evaluatePack on national-2019', () => {
     expect(r.counts.fail).toBe(0);
     expect(r.verdict).toBe('pass');
     expect(r.score?.total).toBe(100);
+  });
+
+  it('a pack judged again after a change keeps the engine\'s rules: no score stands when the home page was not read', () => {
+    const r = evaluatePack(national, healthySnapshot(), { now });
+    expect(r.score?.total).toBe(100);
+    expect(rejudgePack(national, r, r.findings, true).score?.total).toBe(100);
+    const unread = rejudgePack(national, r, r.findings, false);
+    expect(unread.score).toBeUndefined();
   });
 
   it('five stale news columns trigger the columns-stale veto', () => {
