@@ -42,6 +42,19 @@ export function builtinPackFiles(dir = BUILTIN_PACK_DIR): Record<string, string>
 }
 
 /** Resolves a pack reference: a built-in id or a path to a pack file. */
+/**
+ * `resolvePack` remembered per reference, for one job that resolves the same few packs for many sites (a sites file
+ * of hundreds of sites names three packs): each is read and validated once.
+ */
+export function packResolver(library = readColumnLibrary()): (ref: string) => LoadedPack {
+  const seen = new Map<string, LoadedPack>();
+  return (ref) => {
+    let pack = seen.get(ref);
+    if (!pack) seen.set(ref, (pack = resolvePack(ref, library)));
+    return pack;
+  };
+}
+
 export function resolvePack(ref: string, library = readColumnLibrary()): LoadedPack {
   const builtin = builtinPackFiles()[ref];
   if (builtin) return readPackFile(builtin, library);

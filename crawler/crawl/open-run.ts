@@ -1,7 +1,7 @@
 import { detailColumnClasses } from '../../rules/checks/index.ts';
 import type { IsoDate } from '../../rules/model/snapshot.ts';
 import type { ColumnClass, LoadedPack } from '../../rules/schema/pack.ts';
-import { readColumnLibrary, resolvePack } from '../packs.ts';
+import { packResolver, readColumnLibrary, resolvePack } from '../packs.ts';
 import { choosePacks } from '../sites/pack-choice.ts';
 import type { SiteConfig } from '../sites/schema.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
@@ -40,5 +40,6 @@ export async function openRun(o: { sites: SiteConfig[]; store: AuditStore; now: 
 
 /** Packs the sites name, resolved (built-in ids or files): an invalid one throws before anything is written. */
 export function resolveNamedPacks(sites: SiteConfig[], library = readColumnLibrary()): Map<string, LoadedPack[]> {
-  return new Map(sites.filter((s) => s.packsFrom !== 'audit-date').map((s) => [s.id, s.packs.map((p) => resolvePack(p, library))]));
+  const packOf = packResolver(library);
+  return new Map(sites.filter((s) => s.packsFrom !== 'audit-date').map((s) => [s.id, s.packs.map(packOf)]));
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { InputError, type InputProblem } from '../../rules/loader/input-error.ts';
 import { parseYamlInput, problemAt, zodProblems, type YamlInput } from '../../rules/loader/yaml-input.ts';
 import { DEFAULT_PACK_IDS } from '../../rules/schema/pack.ts';
-import { builtinPackFiles, readColumnLibrary, resolvePack } from '../packs.ts';
+import { builtinPackFiles, packResolver, readColumnLibrary } from '../packs.ts';
 import { crawlLimits, sitesFile, type SiteConfig, type SiteEntry } from './schema.ts';
 
 /** A sites file is a few kilobytes per site; anything near this is not one (and would be read whole into memory). */
@@ -83,6 +83,7 @@ export function loadSitesFile(file: string): SiteConfig[] {
   const packProblem = (path: (string | number)[], p: string) => {
     if (!known[p] && !/\.(ya?ml|json)$/.test(p)) problems.push(problemAt(input, path, `unknown pack "${p}", expected one of ${Object.keys(known).join(', ')} or a pack file path`));
   };
+  const packOf = packResolver(library);
   for (const [j, p] of (data.defaults.packs ?? []).entries()) packProblem(['defaults', 'packs', j], p);
   for (const [i, site] of data.sites.entries()) {
     if (ids.has(site.id)) problems.push(problemAt(input, ['sites', i, 'id'], `duplicate site id "${site.id}"`));
@@ -100,7 +101,7 @@ export function loadSitesFile(file: string): SiteConfig[] {
     const classes = new Set(Object.keys(library.columns));
     for (const p of packs) {
       try {
-        for (const c of Object.keys(resolvePack(p, library).columns)) classes.add(c);
+        for (const c of Object.keys(packOf(p).columns)) classes.add(c);
       } catch {
         // An invalid pack is reported when it is resolved for the run.
       }
