@@ -1,7 +1,7 @@
 import type { PageDocument, PageElement } from '../page/node.ts';
 import { cssPath } from './css-path.ts';
 import { baseUrlOf } from './list-candidates.ts';
-import { ownRegion, regionOf, type Region } from './regions.ts';
+import { regionOf, type Region } from './regions.ts';
 import { linkTitle } from './rows.ts';
 import { allElements, indexPage, type PageIndex } from './tree.ts';
 import { textOf } from './text.ts';
@@ -122,22 +122,4 @@ export function extractMeta(doc: PageDocument): Record<string, string> {
     if (name && content !== undefined && !(name in meta)) meta[name] = content.trim();
   }
   return meta;
-}
-
-/** Footers carry 网站标识码, ICP备案 and 公网安备 lines. */
-const FOOTER_TEXT = /网站标识码|ICP|备案|公网安备|主办|承办|版权所有|联系电话/;
-
-/**
- * The footer's text: the last element named or tagged as a footer (outermost), else the last top-level block of
- * the body that reads like one. Undefined when neither exists.
- */
-export function extractFooterText(doc: PageDocument): string | undefined {
-  const index = indexPage(doc);
-  const footers = index.elements.filter((el) => ownRegion(el) === 'footer' && !index.ancestors(el).some((a) => ownRegion(a) === 'footer'));
-  const named = footers.reverse().find((el) => textOf(el) !== '');
-  if (named) return textOf(named);
-  const body = index.elements.find((el) => el.tag === 'body');
-  const blocks = body ? body.children.filter((c): c is PageElement => c.type === 'element' && textOf(c) !== '') : [];
-  const last = blocks.reverse().find((b) => FOOTER_TEXT.test(textOf(b)));
-  return last ? textOf(last) : undefined;
 }

@@ -3,7 +3,8 @@ import { pageFromHtml } from '../../crawler/page/from-html.ts';
 import { extractDetailDates } from '../../rules/extract/detail-page.ts';
 import { extractHomeItems } from '../../rules/extract/home-items.ts';
 import { extractListItems } from '../../rules/extract/list-items.ts';
-import { extractFooterText, extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
+import { extractFooterText } from '../../rules/extract/footer.ts';
+import { extractLinks, extractMeta } from '../../rules/extract/nav-links.ts';
 
 const URL = 'http://www.example.gov.cn/col/zwdt/index.html';
 const ctx = { notAfter: '2026-01-15' };
