@@ -2,11 +2,11 @@ import PQueue from 'p-queue';
 import type { SiteResult } from '../../rules/model/finding.ts';
 import type { IsoDate } from '../../rules/model/snapshot.ts';
 import { localDate } from '../../rules/dates/days.ts';
+import { usesTextChecks } from '../../rules/checks/index.ts';
 import { Fetcher, HostSchedule } from '../fetch/index.ts';
 import { DEFAULTS } from '../fetch/defaults.ts';
 import { BrowserRenderer } from '../render/browser.ts';
 import type { SiteConfig } from '../sites/schema.ts';
-import type { LoadedPack } from '../../rules/schema/pack.ts';
 import type { AuditStore, RunRecord } from '../store/types.ts';
 import { evaluateSnapshot, summarise } from './summarise.ts';
 import { crawlSiteIsolated, type SiteCrawlContext } from './site-crawler.ts';
@@ -43,12 +43,6 @@ export interface RunOptions {
   parsePage?: SiteCrawlContext['parsePage'];
 }
 
-/** The checks that read page text, attachments, 留言 lists or outgoing links: without them a crawl skips that reading. */
-const TEXT_CHECKS = new Set(['personal-info-exposed', 'attachment-unreadable', 'wording-suspect', 'interaction-unanswered', 'outgoing-link-suspect']);
-
-export function usesTextChecks(packs: LoadedPack[]): boolean {
-  return packs.some((p) => p.rules.some((r) => TEXT_CHECKS.has(r.check)));
-}
 
 
 /**

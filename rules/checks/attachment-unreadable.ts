@@ -4,6 +4,7 @@ import { defineCheck } from './define.ts';
 /** Attachments whose text could not be read (DOC, WPS, encrypted, too big): listed for a person, never skipped. */
 export default defineCheck({
   id: 'attachment-unreadable',
+  needsText: true,
   needsColumn: false,
   options: z.strictObject({}),
   messages: {

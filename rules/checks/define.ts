@@ -34,6 +34,8 @@ export interface CheckDefinition<S extends z.ZodType = z.ZodType> {
   needsColumn: boolean;
   /** The check reads the column's newest detail page (`ItemObservation.detail`): the crawler keeps it for such columns. */
   needsDetail?: boolean;
+  /** The check reads page text, attachments, 留言 lists or outgoing links: the crawler reads them only for such checks. */
+  needsText?: boolean;
   options: S;
   /** Message templates with `{{name}}` placeholders, Chinese and English. */
   messages: Record<string, LocalText>;

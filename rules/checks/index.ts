@@ -24,6 +24,11 @@ export function detailColumnClasses(packs: readonly { rules: readonly { check: s
   return new Set(packs.flatMap((p) => p.rules.filter((r) => r.column && CHECKS[r.check]?.needsDetail).map((r) => r.column!)));
 }
 
+/** Whether a rule of these packs reads page text, attachments, 留言 lists or outgoing links (else the crawl skips that reading). */
+export function usesTextChecks(packs: readonly { rules: readonly { check: string }[] }[]): boolean {
+  return packs.some((p) => p.rules.some((r) => CHECKS[r.check]?.needsText));
+}
+
 /** Every check type a pack may name, by id (file name == check id). */
 export const CHECKS: Record<string, CheckDefinition> = Object.fromEntries(
   [columnPresence, columnRecency, columnEmpty, periodicObligation, yearlyDeadline, homepageFreshness, homepageVolume, deadLinks, siteAvailability, siteIdentity, publicationLag, manualCheck, websiteAnnualReport, annualReportFormat, personalInfoExposed, attachmentUnreadable, wordingSuspect, interactionUnanswered, outgoingLinkSuspect].map((c) => [c.id, c as CheckDefinition]),

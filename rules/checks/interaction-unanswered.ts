@@ -8,6 +8,7 @@ import { defineCheck } from './define.ts';
  */
 export default defineCheck({
   id: 'interaction-unanswered',
+  needsText: true,
   needsColumn: false,
   options: z.strictObject({
     /** Longest wait for a reply, in calendar days (3个月 ≈ 90). */

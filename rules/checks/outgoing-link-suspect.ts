@@ -14,6 +14,7 @@ const KIND_NAMES = { gambling: '赌博', parked: '域名停放/出售', adult: '
  */
 export default defineCheck({
   id: 'outgoing-link-suspect',
+  needsText: true,
   needsColumn: false,
   options: z.strictObject({
     national: z.boolean().default(true),

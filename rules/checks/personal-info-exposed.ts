@@ -21,6 +21,7 @@ export function textWhere(t: TextObservation): string {
  */
 export default defineCheck({
   id: 'personal-info-exposed',
+  needsText: true,
   needsColumn: false,
   options: z.strictObject({
     kind: z.enum(['id-number', 'mobile', 'bank-card']),

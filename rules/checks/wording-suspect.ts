@@ -17,6 +17,7 @@ const SHOWN = 5;
  */
 export default defineCheck({
   id: 'wording-suspect',
+  needsText: true,
   needsColumn: false,
   options: z.strictObject({
     /** Use the national lexicon (rules/packs/lexicons/wording-lexicon.json). */
