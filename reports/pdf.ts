@@ -201,6 +201,11 @@ ${scores.length ? `<p class="note">注：得分按规则包计分办法计算${s
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** The headless Chromium report writers draw with (PDF, screenshots), unless a running one is handed in. */
+export async function launchReportBrowser(executablePath?: string): Promise<Browser> {
+  return (await import('playwright-core')).chromium.launch({ executablePath: executablePath ?? process.env.CHROME_BIN ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
 export interface PdfOptions {
   /** Chromium binary; default $CHROME_BIN, then /usr/bin/chromium. */
   executablePath?: string;
@@ -212,9 +217,7 @@ export interface PdfOptions {
 
 /** The notice as PDF bytes (A4, page numbers in the footer). */
 export async function toPdf(run: RunRecord, sites: StoredSite[], opts: PdfOptions = {}): Promise<Buffer> {
-  const browser = opts.browser ?? (await (await import('playwright-core')).chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROME_BIN ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-  }));
+  const browser = opts.browser ?? (await launchReportBrowser(opts.executablePath));
   const page = await browser.newPage();
   try {
     await page.setContent(renderNoticeHtml(run, sites, opts.issuer), { waitUntil: 'load' });

@@ -3,6 +3,7 @@ import type { StoredSite } from '../crawler/store/types.ts';
 import type { Finding } from '../rules/model/finding.ts';
 import { escapeHtml } from './html/escape.ts';
 import { liveFindings } from './model.ts';
+import { launchReportBrowser } from './pdf.ts';
 
 /**
  * Evidence screenshots for the HTML and PDF reports, as 通报 carry them: each failing column's page (and a failing
@@ -58,7 +59,6 @@ export interface CaptureOptions {
   now?: () => Date;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const MAX_HEIGHT = 1400;
 
 function hostOf(url: string): string | undefined {
@@ -73,9 +73,7 @@ function hostOf(url: string): string | undefined {
 export async function captureScreenshots(sites: StoredSite[], opts: CaptureOptions = {}): Promise<ShotSite[]> {
   const work = sites.map((s) => ({ site: s, pages: pagesToCapture(s, opts.maxPerSite ?? 12) }));
   if (!work.some((w) => w.pages.length)) return sites;
-  const browser = opts.browser ?? (await (await import('playwright-core')).chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROME_BIN ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-  }));
+  const browser = opts.browser ?? (await launchReportBrowser(opts.executablePath));
   const timeout = opts.timeoutMs ?? 15_000;
   try {
     const out: ShotSite[] = [];

@@ -1,4 +1,5 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import type { AuditStore, RunRecord, StoredSite } from '../crawler/store/types.ts';
 import { diffRuns } from './changes.ts';
@@ -69,11 +70,23 @@ export async function writeReports(opts: WriteReportsOptions): Promise<string[]>
   if (!run) throw new Error(`no such run: ${opts.runId}`);
   let sites: StoredSite[] = await loadRunSites(opts.store, run);
   if (opts.review) sites = applyReview(sites, opts.review.session, opts.review.packs).sites;
-  if (opts.screenshots && (opts.formats.includes('html') || opts.formats.includes('pdf'))) {
-    const { captureScreenshots } = await import('./screenshots.ts');
-    sites = await captureScreenshots(sites);
-  }
   const formats = [...new Set(opts.formats)];
+  const shots = !!opts.screenshots && (formats.includes('html') || formats.includes('pdf'));
+  // The PDF draws in Chromium: screenshots use the same browser then (on their own they launch one only if a page
+  // needs capturing).
+  const browser = formats.includes('pdf') ? await (await import('./pdf.ts')).launchReportBrowser() : undefined;
+  try {
+    if (shots) {
+      const { captureScreenshots } = await import('./screenshots.ts');
+      sites = await captureScreenshots(sites, browser ? { browser } : {});
+    }
+    return await writeFormats(opts, run, sites, formats, browser);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function writeFormats(opts: WriteReportsOptions, run: RunRecord, sites: StoredSite[], formats: ReportFormat[], browser: Browser | undefined): Promise<string[]> {
   const written: string[] = [];
   const out = (name: string) => join(opts.outDir, name);
 
@@ -94,7 +107,7 @@ export async function writeReports(opts: WriteReportsOptions): Promise<string[]>
   }
   if (formats.includes('pdf')) {
     const { toPdf } = await import('./pdf.ts');
-    written.push(await write(out(REPORT_FILES.pdf), await toPdf(run, sites, { ...(opts.issuer ? { issuer: opts.issuer } : {}) })));
+    written.push(await write(out(REPORT_FILES.pdf), await toPdf(run, sites, { ...(browser ? { browser } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}) })));
   }
   return written;
 }

@@ -1,26 +1,16 @@
 import type { Command } from 'commander';
-import { EXIT } from './exit-codes.ts';
+import { wholeNumberOption } from './options.ts';
 
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description('队列工作进程：从 Redis 领取站点并抓取 / queue worker: takes sites from Redis and crawls them (any number, on any machine)')
     .requiredOption('--queue <redis-url>', 'Redis 地址 / Redis URL, e.g. redis://127.0.0.1:6379')
-    .option('--concurrency <n>', '同时抓取的站点数 / sites crawled at once', '2')
-    .option('--lock-ms <ms>', '任务锁时长：进程失联后站点经此时间重新排队 / job lock: a dead worker\'s site is requeued after this', '30000')
+    .option('--concurrency <n>', '同时抓取的站点数 / sites crawled at once', wholeNumberOption(1, 64), '2')
+    .option('--lock-ms <ms>', '任务锁时长：进程失联后站点经此时间重新排队 / job lock: a dead worker\'s site is requeued after this', wholeNumberOption(1000, 3_600_000), '30000')
     .action(async (o: { queue: string; concurrency: string; lockMs: string }) => {
       const concurrency = Number(o.concurrency);
       const lockMs = Number(o.lockMs);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-        console.error(`✗ --concurrency: expected a whole number 1–64, got ${o.concurrency}`);
-        process.exitCode = EXIT.badInput;
-        return;
-      }
-      if (!Number.isInteger(lockMs) || lockMs < 1000 || lockMs > 3_600_000) {
-        console.error(`✗ --lock-ms: expected a whole number of milliseconds 1000–3600000, got ${o.lockMs}`);
-        process.exitCode = EXIT.badInput;
-        return;
-      }
       const { runWorker } = await import('../queue/worker.ts');
       const stop = new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
