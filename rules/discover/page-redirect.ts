@@ -1,3 +1,4 @@
+import { ownText } from '../extract/text.ts';
 import type { PageDocument, PageElement } from '../page/node.ts';
 import { parseFragment } from '../extract/fragment.ts';
 import { allElements } from '../extract/tree.ts';
@@ -120,7 +121,7 @@ export function findPageRedirect(doc: PageDocument): PageRedirect | undefined {
   }
   for (const el of elements) {
     if (el.tag !== 'script' || el.attrs.src) continue;
-    const js = el.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    const js = ownText(el);
     if (js.trim() === '') continue;
     for (const chain of stringChains(js)) {
       // A refresh written only on some condition (`if (isMobile) document.write('<meta …>')`) is not the page's own.

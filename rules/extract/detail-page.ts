@@ -1,7 +1,7 @@
 import type { PageDocument, PageElement } from '../page/node.ts';
 import { findDates, parseDate, type ParseDateContext, type ParsedDate } from '../dates/parse.ts';
 import { allElements, findFirst, indexPage, nameTokens, type PageIndex } from './tree.ts';
-import { collapseWhitespace, shortTextOf, textOf } from './text.ts';
+import { collapseWhitespace, ownText, shortTextOf, textOf } from './text.ts';
 import { extractMeta } from './nav-links.ts';
 import { isHotBlock, ownRegion } from './regions.ts';
 import { urlStamp } from './item-year.ts';
@@ -88,7 +88,7 @@ function structuredDate(index: PageIndex, meta: Record<string, string>, ctx: Par
       if (parsed) return parsed;
     }
     if (el.tag === 'script' && (el.attrs.type ?? '').toLowerCase().includes('ld+json')) {
-      const body = el.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+      const body = ownText(el);
       const parsed = exactDate(/"datePublished"\s*:\s*"([^"]+)"/.exec(body)?.[1], ctx);
       if (parsed) return parsed;
     }

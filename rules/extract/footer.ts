@@ -1,7 +1,7 @@
 import type { PageDocument, PageElement } from '../page/node.ts';
 import { extractMeta } from './nav-links.ts';
 import { ownRegion } from './regions.ts';
-import { shortTextOf, textOf } from './text.ts';
+import { ownText, shortTextOf, textOf } from './text.ts';
 import { indexPage, walkElements, type PageIndex } from './tree.ts';
 
 /**
@@ -77,7 +77,7 @@ function blockText(block: PageElement): string {
   const scripts: string[] = [];
   for (const el of walkElements(block)) {
     if (el.tag !== 'script') continue;
-    const body = el.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    const body = ownText(el);
     for (const m of body.matchAll(/(网站标识码|ICP备|公网安备)[^'"<\\]{0,40}/g)) scripts.push(m[0]);
   }
   return [textOf(block), ...scripts].join(' ');

@@ -1,3 +1,4 @@
+import { ownText } from './text.ts';
 import type { PageElement } from '../page/node.ts';
 import { parseFragment } from './fragment.ts';
 import { makeElement } from './node-build.ts';
@@ -25,9 +26,6 @@ const TOTAL_RECORD = /totalRecord\s*["']?\s*[:=]\s*["']?(\d+)|<totalrecord>\s*(\
 const PER_PAGE = /perPage\s*["']?\s*[:=]\s*["']?(\d+)|<perpage>\s*(\d+)\s*<\/perpage>/i;
 const PROXY_URL = /["']([^"'<>\s]*dataproxy\.jsp\?[^"'<>\s]*)["']/i;
 
-function scriptText(script: PageElement): string {
-  return script.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
-}
 
 function firstNumber(m: RegExpExecArray | null): number | undefined {
   const raw = m?.[1] ?? m?.[2];
@@ -37,10 +35,10 @@ function firstNumber(m: RegExpExecArray | null): number | undefined {
 /** Every Hanweb datastore on the page, with paging facts from any script on the page. */
 export function findHanwebStores(index: PageIndex, base: string): HanwebStore[] {
   const scripts = index.elements.filter((el) => el.tag === 'script');
-  const allScripts = scripts.map(scriptText).join('\n');
+  const allScripts = scripts.map(ownText).join('\n');
   const stores: HanwebStore[] = [];
   for (const script of scripts) {
-    const body = scriptText(script);
+    const body = ownText(script);
     if (!/<datastore|<recordset/i.test(body)) continue;
     const records: PageElement[] = [];
     for (const m of body.matchAll(RECORD)) {

@@ -4,7 +4,7 @@ import { baseUrlOf } from './list-candidates.ts';
 import { regionOf, type Region } from './regions.ts';
 import { linkTitle } from './rows.ts';
 import { allElements, indexPage, type PageIndex } from './tree.ts';
-import { textOf } from './text.ts';
+import { ownText, textOf } from './text.ts';
 import { resolveHref } from './url.ts';
 import { parseFragment } from './fragment.ts';
 import { markupStrings } from '../discover/script-strings.ts';
@@ -66,7 +66,7 @@ export function scriptWrittenLinks(doc: PageDocument, max = MAX_LINKS_PER_PAGE):
   const out: PageLink[] = [];
   for (const script of index.elements) {
     if (script.tag !== 'script' || script.attrs.src) continue;
-    const js = script.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    const js = ownText(script);
     if (!/<a\b/i.test(js)) continue;
     let where: { cssPath: string; region: Region } | undefined;
     for (const markup of markupStrings(js)) {

@@ -1,3 +1,4 @@
+import { ownText } from './text.ts';
 import type { PageElement } from '../page/node.ts';
 import type { PageIndex } from './tree.ts';
 
@@ -34,7 +35,7 @@ export function findScriptLists(index: PageIndex): ScriptList[] {
     if (script.tag !== 'script') continue;
     const type = (script.attrs.type ?? '').toLowerCase();
     if (type && !/javascript|json|ecmascript/.test(type)) continue;
-    const body = script.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+    const body = ownText(script);
     if (!/\[\s*\{/.test(body)) continue;
     for (const literal of arrayLiterals(body)) {
       const records = recordsOf(literal);

@@ -86,11 +86,14 @@ export function shortTextOf(node: PageNode, maxChars: number): string | undefine
   return text.length <= maxChars ? text : undefined;
 }
 
+/** The raw text an element holds directly (a script's body, a title): its text children joined, nothing below. */
+export function ownText(el: PageElement): string {
+  return el.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
+}
+
 /** Raw bodies of all <script> elements under `root`, in document order. */
 export function scriptBodies(root: PageElement): string[] {
-  return allElements(root)
-    .filter((el) => el.tag === 'script')
-    .map((el) => el.children.map((c) => (c.type === 'text' ? c.text : '')).join(''));
+  return allElements(root).filter((el) => el.tag === 'script').map(ownText);
 }
 
 /** Comment texts directly or deeply inside `node`, in document order. */

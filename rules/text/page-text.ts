@@ -1,3 +1,4 @@
+import { ownText } from '../extract/text.ts';
 import { extractDetailDates } from '../extract/detail-page.ts';
 import type { TextObservation } from '../model/snapshot.ts';
 import { findFirst } from '../extract/tree.ts';
@@ -45,9 +46,8 @@ export function pageText(doc: PageDocument): string {
 
 /** The page's title: `<title>` or the first heading. */
 export function pageTitle(doc: PageDocument): string | undefined {
-  const ownText = (el: { children: PageNode[] }) => el.children.map((c) => (c.type === 'text' ? c.text : '')).join('').trim();
-  const el = findFirst(doc.root, (e) => (e.tag === 'title' || e.tag === 'h1') && ownText(e) !== '');
-  return el ? ownText(el) : undefined;
+  const el = findFirst(doc.root, (e) => (e.tag === 'title' || e.tag === 'h1') && ownText(e).trim() !== '');
+  return el ? ownText(el).trim() : undefined;
 }
 
 /**
