@@ -1,4 +1,5 @@
 import { contextAround, lineOf } from './locate.ts';
+import { findDates } from '../dates/parse.ts';
 
 /**
  * Wording lexicon matching: fixed official phrases and their known wrong forms (错别字, wrong or outdated names of
@@ -34,9 +35,6 @@ export interface WordingMatch {
 /** How far before or after a match an excusing word is looked for. */
 const EXCUSE_WINDOW = 6;
 
-/** Full dates on a line (2016-09-09, 2016年9月9日), for telling an old item from a new one. */
-const LINE_DATE = /(\d{4})(?:-|年|\/|\.)(\d{1,2})(?:-|月|\/|\.)(\d{1,2})/g;
-
 function lineAt(text: string, index: number): string {
   const start = text.lastIndexOf('\n', index) + 1;
   const end = text.indexOf('\n', index);
@@ -49,11 +47,8 @@ function lineAt(text: string, index: number): string {
  */
 function writtenBefore(since: string, pageDate: string | undefined, line: string): boolean {
   if (!pageDate || pageDate < since) return true;
-  for (const m of line.matchAll(LINE_DATE)) {
-    const d = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    if (d < since) return true;
-  }
-  return false;
+  // Full dates only (the project's date parser: 2016-09-09, 2016年9月9日 …; an impossible 2016-13-45 is none).
+  return findDates(line).some((d) => d.confidence === 'exact' && d.date < since);
 }
 
 export function findWordingErrors(text: string, entries: readonly WordingEntry[], o: { date?: string } = {}): WordingMatch[] {

@@ -104,6 +104,11 @@ describe('wording lexicon: every entry flags its wrong form and passes its corre
     expect(m).toMatchObject({ entryId: 'land-resources-ministry', line: 2, correct: '自然资源部' });
     expect(m.context).toContain('【国土资源部】');
   });
+
+  it('an older date on the line excuses an outdated name; an impossible date does not', () => {
+    expect(findWordingErrors('2016-09-09 国土资源部发布通知', NATIONAL_WORDING, { date: '2025-06-01' })).toEqual([]);
+    expect(findWordingErrors('编号2016-13-45 国土资源部发布通知', NATIONAL_WORDING, { date: '2025-06-01' }).map((m) => m.entryId)).toEqual(['land-resources-ministry']);
+  });
 });
 
 describe('outgoing links', () => {
