@@ -101,7 +101,11 @@ function chooseCharset(bytes: Uint8Array, contentTypeHeader: string | undefined,
 }
 
 function replacementCount(charset: string, bytes: Uint8Array, partial: boolean): number {
-  const text = new TextDecoder(charset).decode(bytes, { stream: partial });
+  return countReplacements(new TextDecoder(charset).decode(bytes, { stream: partial }));
+}
+
+/** U+FFFD characters in decoded text: the bytes no decoder could read. */
+function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
   return n;
@@ -154,8 +158,7 @@ function latin1(bytes: Uint8Array): string {
  * 20) are U+FFFD, no encoding fits the bytes, and what the page says (titles, dates) may be garbled.
  */
 export function undecodableReason(text: string): string | undefined {
-  let bad = 0;
-  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) bad++;
+  const bad = countReplacements(text);
   if (bad < 20 || bad <= text.length * 0.02) return undefined;
   return `${bad} of ${text.length} characters could not be decoded in any encoding`;
 }
